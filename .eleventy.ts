@@ -1,0 +1,35 @@
+/**
+ * Eleventy's entry: a table of contents. Each concern is a plugin in `lib/`.
+ * Run through tsx (`npm run build`), since Eleventy does not load TypeScript by itself.
+ */
+import path from "node:path";
+import type { EleventyConfig } from "./lib/eleventy.ts";
+import textPlugin from "./lib/text/plugin.ts";
+import contentPlugin from "./lib/content/plugin.ts";
+import assetsPlugin from "./lib/assets/plugin.ts";
+
+const projectDir = import.meta.dirname;
+
+export default function (eleventyConfig: EleventyConfig): void {
+  // Layouts live beside the project, whatever content folder is built (tests build fixture folders).
+  eleventyConfig.setIncludesDirectory(
+    path.relative(eleventyConfig.directories.input, path.join(projectDir, "layouts")),
+  );
+  eleventyConfig.setUseGitIgnore(false);
+
+  // Vietnamese text: portal dates in Asia/Ho_Chi_Minh, slugs where đ → d.
+  eleventyConfig.addPlugin(textPlugin);
+  // Articles: one schema, validated together, drafts and future dates held back.
+  eleventyConfig.addPlugin(contentPlugin);
+  // CSS and JS under content-hashed names, for year-long CDN caching.
+  eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
+}
+
+export const config = {
+  // input and output are given by the caller (lib/build.ts, `npm start`), so tests can build fixture folders.
+  dir: { data: "_data" },
+  // Articles are read by lib/content, not as Eleventy templates: pages come from virtual templates.
+  templateFormats: ["njk"],
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+};

@@ -1,0 +1,21 @@
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["_site/**", "_site.*/**", "node_modules/**", ".cache/**", "docs/**", "coverage/**"] },
+  ...tseslint.configs.recommended,
+  {
+    files: ["assets/js/**/*.js"],
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        navigator: "readonly",
+        location: "readonly",
+        history: "readonly",
+        URL: "readonly",
+        URLSearchParams: "readonly",
+        localStorage: "readonly",
+      },
+    },
+  },
+);

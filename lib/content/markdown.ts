@@ -1,0 +1,54 @@
+/**
+ * The Markdown renderer for article bodies.
+ *
+ * Why `typographer: false` and `linkify: false`: archived articles are published word for word, so no
+ * quote or dash is rewritten. Why `html: true`: authors may write tables; unsafe HTML is refused
+ * earlier, by the content loader, with the file and line named.
+ */
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
+
+/** What the renderer needs to know about the article being rendered. */
+export interface MarkdownEnv {
+  readonly article?: { readonly url: string };
+}
+
+/** Renders one image token; the images module swaps in responsive `<picture>` markup. */
+export type ImageRenderer = (image: { src: string; alt: string; title: string }, env: MarkdownEnv) => string;
+
+const escape = (text: string): string => new MarkdownIt().utils.escapeHtml(text);
+
+/** The plain renderer: an `<img>` whose relative `src` resolves inside the article's URL. */
+export const plainImage: ImageRenderer = ({ src, alt }, env) => {
+  const url = /^(?:[a-z]+:|\/)/i.test(src) ? src : `${env.article?.url ?? "/"}${src}`;
+  return `<img src="${escape(url)}" alt="${escape(alt)}">`;
+};
+
+/**
+ * Creates the project's markdown-it instance. A paragraph holding only an image becomes a `<figure>`
+ * (with the image's title as `<figcaption>`), as news photos are.
+ */
+export function createMarkdown(renderImage: ImageRenderer = plainImage): MarkdownItInstance {
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  md.core.ruler.push("figure", (state) => {
+    const tokens = state.tokens;
+    for (let i = 1; i < tokens.length - 1; i++) {
+      const inline = tokens[i] as Token;
+      const children = inline.children ?? [];
+      if (inline.type === "inline" && children.length === 1 && children[0]?.type === "image" &&
+          tokens[i - 1]?.type === "paragraph_open" && tokens[i + 1]?.type === "paragraph_close") {
+        (tokens[i - 1] as Token).hidden = true;
+        (tokens[i + 1] as Token).hidden = true;
+        (children[0] as Token).meta = { figure: true };
+      }
+    }
+  });
+  md.renderer.rules.image = (tokens, idx, _options, env) => {
+    const token = tokens[idx] as Token;
+    const image = { src: String(token.attrGet("src") ?? ""), alt: token.content, title: String(token.attrGet("title") ?? "") };
+    const img = renderImage(image, (env ?? {}) as MarkdownEnv);
+    if (!token.meta?.figure) return img;
+    const caption = image.title ? `<figcaption>${escape(image.title)}</figcaption>` : "";
+    return `<figure class="photo">${img}${caption}</figure>\n`;
+  };
+  return md;
+}

@@ -1,0 +1,61 @@
+import path from "node:path";
+
+/**
+ * The small part of Eleventy's configuration API this project uses, typed.
+ * Why: @11ty/eleventy ships no TypeScript types.
+ */
+export interface EleventyEventArgs {
+  readonly dir: {
+    readonly input: string;
+    readonly output: string;
+    readonly includes: string;
+    readonly data: string;
+  };
+  readonly runMode: "build" | "watch" | "serve";
+  readonly outputMode?: string;
+  readonly results?: readonly {
+    inputPath: string;
+    outputPath: string | false;
+    url: string;
+    content: string;
+  }[];
+}
+
+export interface EleventyConfig {
+  readonly directories: {
+    readonly input: string;
+    readonly output: string;
+    readonly includes: string;
+    readonly data: string;
+  };
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addAsyncFilter(name: string, fn: (...args: never[]) => Promise<unknown>): void;
+  addShortcode(name: string, fn: (...args: never[]) => unknown): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  addTransform(
+    name: string,
+    fn: (this: { page: { outputPath: string | false; inputPath: string } }, content: string) => unknown,
+  ): void;
+  addPassthroughCopy(map: string | Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setLibrary(name: string, lib: unknown): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setQuietMode(quiet: boolean): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;
+  on(event: "eleventy.before" | "eleventy.after", fn: (args: EleventyEventArgs) => unknown): void;
+  ignores: { add(glob: string): void };
+  setUseGitIgnore(use: boolean): void;
+}
+
+/**
+ * The absolute output folder of the running build.
+ * Why not the `dir` argument of `eleventy.after`: in Eleventy 3.1 it holds the defaults, not the
+ * folder given to the Eleventy constructor, while `eleventyConfig.directories` is live.
+ */
+export function outputDir(eleventyConfig: EleventyConfig): string {
+  return path.resolve(eleventyConfig.directories.output);
+}

@@ -1,0 +1,90 @@
+/**
+ * Dates as Vietnamese portals show them, always in Asia/Ho_Chi_Minh whatever the machine's zone.
+ *
+ * Why not Date#toLocaleString or Luxon defaults: builds run on UTC machines (CI, Netlify), where an
+ * article dated 23:30 in Vietnam would otherwise show the previous day.
+ */
+
+export const VIETNAM_OFFSET = "+07:00";
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+/** A moment in time plus whether the author gave a time of day. */
+export interface PortalDate {
+  readonly instant: Date;
+  readonly hasTime: boolean;
+}
+
+const ISO_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * Parses an ISO 8601 date or date-time; no offset means Vietnam time. Returns an error text for
+ * malformed or impossible dates (e.g. 2020-02-31) instead of rolling them over as Date does.
+ */
+export function parsePortalDate(text: string): PortalDate | string {
+  const match = ISO_PATTERN.exec(text.trim());
+  if (!match) return "cần dạng ISO 8601, ví dụ 2025-11-26 hoặc 2025-11-26T08:30";
+  const [, y, mo, d, h = "00", mi = "00", s = "00", zone] = match;
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return `ngày ${text} không tồn tại`;
+  }
+  if (hour > 23 || minute > 59 || second > 59) return `giờ trong ${text} không hợp lệ`;
+  const offset = zone === undefined ? VIETNAM_OFFSET : zone === "Z" ? "+00:00" : zone;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`;
+  return { instant: new Date(iso), hasTime: match[4] !== undefined };
+}
+
+/** The wall-clock fields of an instant in Vietnam time. */
+function vietnamFields(instant: Date): {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  wd: number;
+} {
+  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+  return {
+    y: local.getUTCFullYear(),
+    mo: local.getUTCMonth() + 1,
+    d: local.getUTCDate(),
+    h: local.getUTCHours(),
+    mi: local.getUTCMinutes(),
+    s: local.getUTCSeconds(),
+    wd: local.getUTCDay(),
+  };
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/**
+ * Portal-style date: "Thứ Năm, 26/11/2026", with ", 08:30" when the article has a time.
+ * @example formatVietnameseDate({ instant: new Date("2025-11-26T16:30:00Z"), hasTime: true }) === "Thứ Tư, 26/11/2025, 23:30"
+ */
+export function formatVietnameseDate(date: PortalDate): string {
+  const f = vietnamFields(date.instant);
+  const day = `${WEEKDAYS[f.wd]}, ${pad(f.d)}/${pad(f.mo)}/${f.y}`;
+  return date.hasTime ? `${day}, ${pad(f.h)}:${pad(f.mi)}` : day;
+}
+
+/** Machine-readable ISO 8601 with the +07:00 offset, for `<time datetime>`, feeds and JSON-LD. */
+export function toVietnamISO(instant: Date): string {
+  const f = vietnamFields(instant);
+  return `${f.y}-${pad(f.mo)}-${pad(f.d)}T${pad(f.h)}:${pad(f.mi)}:${pad(f.s)}${VIETNAM_OFFSET}`;
+}
+
+/** The calendar year in Vietnam (for yearly archives). */
+export function vietnamYear(instant: Date): number {
+  return vietnamFields(instant).y;
+}

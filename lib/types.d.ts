@@ -1,0 +1,11 @@
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(
+      input?: string,
+      output?: string,
+      options?: { configPath?: string; quietMode?: boolean; config?: (config: unknown) => void },
+    );
+    write(): Promise<unknown>;
+    toJSON(): Promise<unknown[]>;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm run build`: the production build of `content/` into `_site/`.
+ * Exits non-zero with every content problem listed when the content is invalid.
+ */
+import { parseArgs } from "node:util";
+import { buildSite } from "../lib/build.ts";
+
+// --input/--output let tests and the benchmark build other content folders with the same code.
+const { values } = parseArgs({ options: { input: { type: "string" }, output: { type: "string" } } });
+
+const started = performance.now();
+try {
+  const output = await buildSite({ input: values.input, output: values.output, quiet: !process.env.VERBOSE });
+  console.log(`Đã xuất bản vào ${output} trong ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} catch (error) {
+  const root = rootCause(error);
+  console.error(root instanceof Error ? root.message : String(root));
+  process.exitCode = 1;
+}
+
+/** Eleventy wraps errors from data and templates; authors need the innermost message. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof Error && current.cause !== undefined && current.name !== "ContentError")
+    current = current.cause;
+  return current;
+}
