@@ -81,7 +81,8 @@ export function parseRedirects(text: string): RedirectRule[] {
     }
     const to = parts.shift();
     const code = parts.shift() ?? "301";
-    if (!to || !/^\d{3}!?$/.test(code)) throw new Error(`_redirects line ${index + 1}: cannot read "${line}"`);
+    if (!to || !/^\d{3}!?$/.test(code))
+      throw new Error(`_redirects line ${index + 1}: cannot read "${line}"`);
     rules.push({ from, query, to, status: Number(code.slice(0, 3)), force: code.endsWith("!") });
   }
   return rules;
@@ -108,12 +109,15 @@ export function findRedirect(
     const queryMatches = rule.query.every(([key, value]) => {
       const actual = url.searchParams.get(key);
       if (actual === null) return false;
-      if (value.startsWith(":")) return (values[value.slice(1)] = actual), true;
+      if (value.startsWith(":")) return ((values[value.slice(1)] = actual), true);
       return actual === decodeURIComponent(value);
     });
     if (!queryMatches) continue;
     if (!rule.force && exists(path)) continue;
-    let location = rule.to.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (whole, name: string) => values[name] ?? whole);
+    let location = rule.to.replace(
+      /:([A-Za-z_][A-Za-z0-9_]*)/g,
+      (whole, name: string) => values[name] ?? whole,
+    );
     // Without query conditions Netlify passes the request's query string on to the target.
     if (rule.query.length === 0 && url.search) location += url.search;
     return { rule, location };

@@ -35,11 +35,15 @@ export async function startPreview(
       const requested = new URL(req.url ?? "/", "http://localhost");
       const found = findRedirect(redirects, requested, (urlPath) => resolveFile(root, urlPath) !== undefined);
       if (!found || found.rule.status < 300 || found.rule.status >= 400) return false;
-      res.writeHead(found.rule.status, { ...headersFor(headerRules, requested.pathname), location: found.location });
+      res.writeHead(found.rule.status, {
+        ...headersFor(headerRules, requested.pathname),
+        location: found.location,
+      });
       res.end();
       return true;
     },
   });
-  const close = () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+  const close = () =>
+    new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
   return { server, url, close };
 }

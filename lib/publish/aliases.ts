@@ -69,8 +69,11 @@ export function aliasProblems(articles: readonly AliasedArticle[], pageUrls: Ite
       const key = aliasKey(alias);
       const owner = claims.get(key);
       if (owner && owner !== article)
-        at(`địa chỉ cũ "${alias}" đã được bài ${owner.inputPath} khai báo (aliases); mỗi địa chỉ cũ chỉ chuyển về một bài`);
-      else if (!owner && !key.includes("?") && pages.has(key)) at(`địa chỉ cũ "${alias}" trùng một trang đang có của trang web; bỏ nó khỏi aliases`);
+        at(
+          `địa chỉ cũ "${alias}" đã được bài ${owner.inputPath} khai báo (aliases); mỗi địa chỉ cũ chỉ chuyển về một bài`,
+        );
+      else if (!owner && !key.includes("?") && pages.has(key))
+        at(`địa chỉ cũ "${alias}" trùng một trang đang có của trang web; bỏ nó khỏi aliases`);
       if (!owner) claims.set(key, article);
     }
   }

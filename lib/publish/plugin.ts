@@ -35,7 +35,10 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
 function filesAsUrls(output: string): string[] {
   return readdirSync(output, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`);
+    .map(
+      (entry) =>
+        `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`,
+    );
 }
 
 /** Points the problem at the `aliases:` line of the front matter, where the author will look. */

@@ -20,7 +20,9 @@ export function redirectLine(alias: string, target: string): string {
  * and a path-only rule for the same path would otherwise catch the request before them.
  */
 export function redirectsFile(articles: readonly Pick<Article, "url" | "aliases">[]): string {
-  const rules = articles.flatMap((article) => article.aliases.map((alias) => ({ alias, target: article.url })));
+  const rules = articles.flatMap((article) =>
+    article.aliases.map((alias) => ({ alias, target: article.url })),
+  );
   const ordered = [
     ...rules.filter((rule) => rule.alias.includes("?")),
     ...rules.filter((rule) => !rule.alias.includes("?")),
