@@ -48,6 +48,8 @@ describe("the CI workflow", () => {
     expect(prod?.run).toContain("--dir=_site");
     expect(prod?.if).toContain("refs/heads/main");
     // Only when the secrets exist (forks and fresh clones have none).
+    // And checks that the live deploy sends netlify.toml's headers.
+    for (const step of [preview, prod]) expect(step?.run).toMatch(/npm run check:deploy -- --url/);
     for (const step of [preview, prod])
       expect(step?.if).toMatch(/NETLIFY_AUTH_TOKEN != ''.*NETLIFY_SITE_ID != ''/);
   });
