@@ -1,6 +1,6 @@
 /**
-// The scraped original (shared/seed), copied here so the test runs in any checkout.
  * The seed article, published from the real `content/` by the real build: word for word, in NFC.
+ * The scraped original (shared/seed) is copied under tests/fixtures so the test runs in any checkout.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
