@@ -12,7 +12,7 @@
     var stored;
     try {
       stored = Number(localStorage.getItem(KEY));
-    } catch (e) {
+    } catch {
       stored = NaN;
     }
     var index = STEPS.indexOf(stored);
@@ -24,7 +24,7 @@
     try {
       if (index === 1) localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, String(STEPS[index]));
-    } catch (e) {
+    } catch {
       /* private mode: the size still applies to this page */
     }
     var buttons = document.querySelectorAll("[data-font-step]");

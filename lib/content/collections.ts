@@ -51,11 +51,18 @@ interface Group {
   readonly articles: Article[];
 }
 
-/** Picks the display form: most used spelling, ties broken by Vietnamese collation. */
+/** Full-strength Vietnamese collation: tells hòa from hoà and case, so a tie has one answer. */
+const tieBreaker = new Intl.Collator("vi", { sensitivity: "variant", caseFirst: "lower" });
+
+function firstInCollation(a: string, b: string): boolean {
+  return (compareVietnamese(a, b) || tieBreaker.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)) < 0;
+}
+
+/** Picks the display form: most used spelling, ties broken by Vietnamese collation (input order never matters). */
 export function displayForm(spellings: ReadonlyMap<string, number>): string {
   let best: [string, number] | undefined;
   for (const entry of spellings) {
-    if (!best || entry[1] > best[1] || (entry[1] === best[1] && compareVietnamese(entry[0], best[0]) < 0)) {
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && firstInCollation(entry[0], best[0]))) {
       best = entry;
     }
   }
