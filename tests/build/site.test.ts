@@ -324,7 +324,13 @@ describe("metadata", () => {
   it("the home page has WebSite with a SearchAction, and every list page has a title, description and canonical", () => {
     const home = jsonLd(read("/")).find((x) => x["@type"] === "WebSite");
     expect(JSON.stringify(home)).toContain("https://phuninh.gov.vn/tim-kiem/?q={search_term_string}");
-    for (const url of ["/", "/chuyen-muc/kinh-te/", "/the/", "/chuyen-muc/xay-dung-dang/trang/2/", "/404.html"]) {
+    for (const url of [
+      "/",
+      "/chuyen-muc/kinh-te/",
+      "/the/",
+      "/chuyen-muc/xay-dung-dang/trang/2/",
+      "/404.html",
+    ]) {
       const html = read(url);
       expect(html).toMatch(/<title>[^<]+<\/title>/);
       expect(html).toMatch(/<meta name="description" content="[^"]+">/);
