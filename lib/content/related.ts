@@ -30,7 +30,7 @@ function addToIndex(index: Map<string, Article[]>, key: string, article: Article
  */
 export function relatedArticles(articles: readonly Article[], options: RelatedOptions = {}): Map<string, Article[]> {
   const max = options.max ?? 5;
-  const window = options.window ?? 25;
+  const window = options.window ?? 12;
   const lists = new Map<string, Article[]>();
   const tagKeys = new Map<string, Set<string>>();
   for (const article of articles) {
@@ -60,7 +60,9 @@ export function relatedArticles(articles: readonly Article[], options: RelatedOp
       for (const key of tagKeys.get(other.slug) ?? []) if (own.has(key)) score += TAG_WEIGHT;
       return { other, score, distance: Math.abs(other.date.instant.getTime() - time) };
     });
-    scored.sort((a, b) => b.score - a.score || a.distance - b.distance || a.other.slug.localeCompare(b.other.slug));
+    // Plain string order for the last tie-break: localeCompare (ICU) here dominated the whole step.
+    const bySlug = (a: Article, b: Article): number => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+    scored.sort((a, b) => b.score - a.score || a.distance - b.distance || bySlug(a.other, b.other));
     result.set(
       article.slug,
       scored.slice(0, max).map((s) => s.other),
