@@ -8,7 +8,7 @@ const categories = [
   { slug: "kinh-te", name: "Kinh tế" },
 ];
 const list = newestFirst([
-  article({ slug: "a", tags: ["hoà giải", "hòa giải"], unit: "Huyện uỷ Phú Ninh", date: "2024-01-01" }),
+  article({ slug: "a", tags: ["hòa giải", "hoà giải"], unit: "Huyện uỷ Phú Ninh", date: "2024-01-01" }),
   article({ slug: "b", tags: ["hòa giải"], unit: "Huyện ủy Phú Ninh", date: "2024-02-01" }),
   article({ slug: "c", tags: ["Hòa giải"], unit: "Huyện ủy Phú Ninh", date: "2023-03-01" }),
 ]);
