@@ -13,6 +13,7 @@ import { articleUrl, type Article } from "./article.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
+import { findUnsafeHtml } from "./html-policy.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -64,6 +65,12 @@ function loadOne(
   if (split.yamlErrors.length > 0) return { problems };
   if (!isNFC(raw)) at("(tệp)", "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)", "warning");
 
+  // Checked before the schema so an author sees body and front-matter errors together.
+  const body = toNFC(split.body);
+  for (const unsafe of findUnsafeHtml(body)) {
+    problems.push({ file: relative, line: split.bodyLine + unsafe.line - 1, field: "body", message: unsafe.message, severity: "error" });
+  }
+
   const slug = path.basename(path.dirname(file));
   if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
 
@@ -82,7 +89,6 @@ function loadOne(
   if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
   if (problems.some((p) => p.severity === "error")) return { problems };
 
-  const body = toNFC(split.body);
   const category = site.categories.find((c) => c.slug === data.category);
   const article: Article = {
     slug,

@@ -1,0 +1,125 @@
+/**
+ * `npm run check`: every content problem an author can fix, found without building. It adds to the
+ * loader's checks (schema, NFC, unsafe HTML, cover image) what needs the body or all articles at once.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { deepNFC, toNFC } from "../text/nfc.ts";
+import { nameKey } from "../text/fold.ts";
+import { listArticleFiles, loadArticles } from "../content/load.ts";
+import { splitFrontMatter } from "../content/front-matter.ts";
+import { bodyImages, bodyLinks, isLocalImage, PLACEHOLDER_ALT } from "../content/body-refs.ts";
+import type { Problem } from "../content/problems.ts";
+import { IMPORT_DATE_NOTE } from "./legacy-import.ts";
+
+export interface CheckResult {
+  readonly problems: readonly Problem[];
+  readonly fileCount: number;
+}
+
+/** What the cross-article checks need from one file, valid or not. */
+interface Entry {
+  readonly file: string;
+  readonly slug: string;
+  readonly data: Record<string, unknown>;
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+/** Checks a content folder; problems are sorted by file and line. */
+export function checkContent(contentDir: string, projectDir = process.cwd()): CheckResult {
+  const loaded = loadArticles(contentDir, projectDir);
+  const problems: Problem[] = [...loaded.problems];
+  const files = listArticleFiles(contentDir);
+  const slugs = new Set(files.map((file) => path.basename(path.dirname(file))));
+  const entries: Entry[] = [];
+  for (const file of files) {
+    const split = splitFrontMatter(readFileSync(file, "utf8"));
+    const relative = path.relative(projectDir, file);
+    const data = (split.data && typeof split.data === "object" ? deepNFC(split.data) : {}) as Record<string, unknown>;
+    entries.push({ file: relative, slug: path.basename(path.dirname(file)), data, lines: split.lines });
+    const at = (line: number, message: string): void => {
+      problems.push({ file: relative, line: split.bodyLine + line - 1, field: "body", message, severity: "error" });
+    };
+    const body = toNFC(split.body);
+    for (const image of bodyImages(body)) {
+      if (image.alt === undefined || image.alt.trim() === "") at(image.line, `ảnh ${image.src} thiếu mô tả (alt): hãy tả nội dung ảnh`);
+      else if (image.alt.trim() === PLACEHOLDER_ALT) at(image.line, `ảnh ${image.src} chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh`);
+      if (isLocalImage(image.src) && !existsSync(path.join(path.dirname(file), decodeURI(image.src)))) {
+        at(image.line, `không tìm thấy tệp ảnh ${image.src} trong thư mục bài viết`);
+      }
+    }
+    for (const link of bodyLinks(body, loaded.site.url)) {
+      if (!slugs.has(link.slug)) at(link.line, `liên kết ${link.href} trỏ tới bài viết không tồn tại`);
+    }
+    if (typeof data.dateNote === "string" && data.dateNote.includes(IMPORT_DATE_NOTE)) {
+      problems.push({ file: relative, line: split.lines.get("dateNote") ?? 1, field: "dateNote", message: "ngày đăng chưa được xác định (bài nhập từ cổng cũ): hãy sửa date và dateNote", severity: "warning" });
+    }
+  }
+  problems.push(...duplicateTitles(entries), ...duplicateAliases(entries), ...nameVariants(entries));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { problems, fileCount: files.length };
+}
+
+const strings = (value: unknown): string[] =>
+  typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
+function duplicateTitles(entries: readonly Entry[]): Problem[] {
+  const seen = new Map<string, Entry>();
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    for (const title of strings(entry.data.title)) {
+      const first = seen.get(nameKey(title));
+      if (!first) seen.set(nameKey(title), entry);
+      else problems.push({ file: entry.file, line: entry.lines.get("title") ?? 1, field: "title", message: `tiêu đề trùng với bài ${first.file}`, severity: "warning" });
+    }
+  }
+  return problems;
+}
+
+const aliasKey = (alias: string): string => `/${alias.trim().replace(/^\/+|\/+$/g, "").toLowerCase()}/`;
+
+function duplicateAliases(entries: readonly Entry[]): Problem[] {
+  const owners = new Map<string, string>(entries.map((e) => [aliasKey(`/tin-tuc/${e.slug}/`), `địa chỉ của bài ${e.file}`]));
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    for (const alias of strings(entry.data.aliases)) {
+      const key = aliasKey(alias);
+      const owner = owners.get(key);
+      if (owner) problems.push({ file: entry.file, line: entry.lines.get("aliases") ?? 1, field: "aliases", message: `địa chỉ cũ ${alias} đã là ${owner}`, severity: "error" });
+      else owners.set(key, `địa chỉ cũ của bài ${entry.file}`);
+    }
+  }
+  return problems;
+}
+
+const NAME_FIELDS = ["tags", "author", "unit"] as const;
+
+/** The same name written with two tone placements (hoà/hòa) or cases splits its tag or author page. */
+function nameVariants(entries: readonly Entry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of NAME_FIELDS) {
+    const byKey = new Map<string, Map<string, Entry[]>>();
+    for (const entry of entries) {
+      for (const name of strings(entry.data[field])) {
+        const spellings = byKey.get(nameKey(name)) ?? new Map<string, Entry[]>();
+        byKey.set(nameKey(name), spellings.set(name, [...(spellings.get(name) ?? []), entry]));
+      }
+    }
+    for (const spellings of byKey.values()) {
+      if (spellings.size < 2) continue;
+      const [main, ...others] = [...spellings].sort((a, b) => b[1].length - a[1].length);
+      for (const [spelling, users] of others) {
+        for (const entry of users) {
+          problems.push({
+            file: entry.file,
+            line: entry.lines.get(field) ?? 1,
+            field,
+            message: `"${spelling}" là cách viết khác của "${main?.[0]}" (dùng trong ${main?.[1][0]?.file}): hãy thống nhất một cách viết`,
+            severity: "warning",
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
