@@ -7,6 +7,7 @@ import type { EleventyConfig } from "./lib/eleventy.ts";
 import textPlugin from "./lib/text/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
+import adminPlugin from "./lib/admin/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -23,6 +24,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(contentPlugin);
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
+  // The CMS at /admin/ for staff who do not use git; its form is generated from the schema.
+  eleventyConfig.addPlugin(adminPlugin);
 }
 
 export const config = {
