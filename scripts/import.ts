@@ -21,7 +21,9 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length === 0) {
-  console.error("Cách dùng: npm run import -- TỆP... [--category slug] [--date 2018-06-01] [--image anhamy=anh.jpg|mô tả|chú thích]");
+  console.error(
+    "Cách dùng: npm run import -- TỆP... [--category slug] [--date 2018-06-01] [--image anhamy=anh.jpg|mô tả|chú thích]",
+  );
   process.exit(2);
 }
 const out = path.resolve(values.out);
@@ -37,7 +39,9 @@ for (const spec of values.image) {
   images.set(marker, { file, src: path.basename(file), alt, ...(caption ? { caption } : {}) });
 }
 if (values.category && !site.categories.some((c) => c.slug === values.category)) {
-  console.error(`--category ${values.category}: không có chuyên mục này; chọn một trong: ${site.categories.map((c) => c.slug).join(", ")}`);
+  console.error(
+    `--category ${values.category}: không có chuyên mục này; chọn một trong: ${site.categories.map((c) => c.slug).join(", ")}`,
+  );
   process.exit(2);
 }
 
@@ -50,7 +54,8 @@ for (const source of positionals) {
     if (existsSync(dir)) throw new Error(`bài ${path.relative(process.cwd(), dir)} đã có: không ghi đè`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "index.md"), markdown);
-    for (const image of images.values()) if (existsSync(image.file)) copyFileSync(image.file, path.join(dir, image.src));
+    for (const image of images.values())
+      if (existsSync(image.file)) copyFileSync(image.file, path.join(dir, image.src));
     console.log(`${source} → ${path.relative(process.cwd(), path.join(dir, "index.md"))}`);
     for (const warning of warnings) console.log(`  cần làm: ${warning}`);
   } catch (error) {

@@ -64,10 +64,16 @@ try {
   if (category === undefined) {
     console.log("Chuyên mục:");
     site.categories.forEach((c, i) => console.log(`  ${i + 1}. ${c.name} (${c.slug})`));
-    const pick = await askUntil(`Chọn số 1–${slugs.length}: `, (a) => Number(a) >= 1 && Number(a) <= slugs.length);
+    const pick = await askUntil(
+      `Chọn số 1–${slugs.length}: `,
+      (a) => Number(a) >= 1 && Number(a) <= slugs.length,
+    );
     category = slugs[Number(pick) - 1];
   }
-  const tags = values.tags?.split(",").map((t) => toNFC(t).trim()).filter(Boolean);
+  const tags = values.tags
+    ?.split(",")
+    .map((t) => toNFC(t).trim())
+    .filter(Boolean);
 
   const articlesDir = path.join(contentDir, "articles");
   const slug = freeSlug(articlesDir, title);
@@ -83,7 +89,9 @@ try {
   mkdirSync(path.dirname(file), { recursive: true });
   // "wx" fails instead of overwriting, even if another process created the folder meanwhile.
   writeFileSync(file, markdown, { flag: "wx" });
-  console.log(`Đã tạo ${path.relative(process.cwd(), file)}\nViết bài, đặt ảnh cùng thư mục, rồi chạy: npm run check`);
+  console.log(
+    `Đã tạo ${path.relative(process.cwd(), file)}\nViết bài, đặt ảnh cùng thư mục, rồi chạy: npm run check`,
+  );
 } catch (error) {
   console.error(`Không tạo được bài: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

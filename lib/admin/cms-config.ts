@@ -43,7 +43,11 @@ export function cmsField(field: FieldInfo, site: Pick<SiteConfig, "categories">)
 /** The whole CMS configuration object. */
 export function cmsConfig(site: SiteConfig): Record<string, unknown> {
   return {
-    backend: { name: "github", repo: site.repository ?? "OWNER/REPO", branch: site.repositoryBranch ?? "main" },
+    backend: {
+      name: "github",
+      repo: site.repository ?? "OWNER/REPO",
+      branch: site.repositoryBranch ?? "main",
+    },
     site_url: site.url,
     // Required globally; article photos override it below and stay beside their article.
     media_folder: "assets/images",

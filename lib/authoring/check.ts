@@ -35,15 +35,26 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
   for (const file of files) {
     const split = splitFrontMatter(readFileSync(file, "utf8"));
     const relative = path.relative(projectDir, file);
-    const data = (split.data && typeof split.data === "object" ? deepNFC(split.data) : {}) as Record<string, unknown>;
+    const data = (split.data && typeof split.data === "object" ? deepNFC(split.data) : {}) as Record<
+      string,
+      unknown
+    >;
     entries.push({ file: relative, slug: path.basename(path.dirname(file)), data, lines: split.lines });
     const at = (line: number, message: string): void => {
-      problems.push({ file: relative, line: split.bodyLine + line - 1, field: "body", message, severity: "error" });
+      problems.push({
+        file: relative,
+        line: split.bodyLine + line - 1,
+        field: "body",
+        message,
+        severity: "error",
+      });
     };
     const body = toNFC(split.body);
     for (const image of bodyImages(body)) {
-      if (image.alt === undefined || image.alt.trim() === "") at(image.line, `ảnh ${image.src} thiếu mô tả (alt): hãy tả nội dung ảnh`);
-      else if (image.alt.trim() === PLACEHOLDER_ALT) at(image.line, `ảnh ${image.src} chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh`);
+      if (image.alt === undefined || image.alt.trim() === "")
+        at(image.line, `ảnh ${image.src} thiếu mô tả (alt): hãy tả nội dung ảnh`);
+      else if (image.alt.trim() === PLACEHOLDER_ALT)
+        at(image.line, `ảnh ${image.src} chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh`);
       if (isLocalImage(image.src) && !existsSync(path.join(path.dirname(file), decodeURI(image.src)))) {
         at(image.line, `không tìm thấy tệp ảnh ${image.src} trong thư mục bài viết`);
       }
@@ -52,7 +63,13 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
       if (!slugs.has(link.slug)) at(link.line, `liên kết ${link.href} trỏ tới bài viết không tồn tại`);
     }
     if (typeof data.dateNote === "string" && data.dateNote.includes(IMPORT_DATE_NOTE)) {
-      problems.push({ file: relative, line: split.lines.get("dateNote") ?? 1, field: "dateNote", message: "ngày đăng chưa được xác định (bài nhập từ cổng cũ): hãy sửa date và dateNote", severity: "warning" });
+      problems.push({
+        file: relative,
+        line: split.lines.get("dateNote") ?? 1,
+        field: "dateNote",
+        message: "ngày đăng chưa được xác định (bài nhập từ cổng cũ): hãy sửa date và dateNote",
+        severity: "warning",
+      });
     }
   }
   problems.push(...duplicateTitles(entries), ...duplicateAliases(entries), ...nameVariants(entries));
@@ -61,7 +78,11 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
 }
 
 const strings = (value: unknown): string[] =>
-  typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  typeof value === "string"
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === "string")
+      : [];
 
 function duplicateTitles(entries: readonly Entry[]): Problem[] {
   const seen = new Map<string, Entry>();
@@ -70,22 +91,42 @@ function duplicateTitles(entries: readonly Entry[]): Problem[] {
     for (const title of strings(entry.data.title)) {
       const first = seen.get(nameKey(title));
       if (!first) seen.set(nameKey(title), entry);
-      else problems.push({ file: entry.file, line: entry.lines.get("title") ?? 1, field: "title", message: `tiêu đề trùng với bài ${first.file}`, severity: "warning" });
+      else
+        problems.push({
+          file: entry.file,
+          line: entry.lines.get("title") ?? 1,
+          field: "title",
+          message: `tiêu đề trùng với bài ${first.file}`,
+          severity: "warning",
+        });
     }
   }
   return problems;
 }
 
-const aliasKey = (alias: string): string => `/${alias.trim().replace(/^\/+|\/+$/g, "").toLowerCase()}/`;
+const aliasKey = (alias: string): string =>
+  `/${alias
+    .trim()
+    .replace(/^\/+|\/+$/g, "")
+    .toLowerCase()}/`;
 
 function duplicateAliases(entries: readonly Entry[]): Problem[] {
-  const owners = new Map<string, string>(entries.map((e) => [aliasKey(`/tin-tuc/${e.slug}/`), `địa chỉ của bài ${e.file}`]));
+  const owners = new Map<string, string>(
+    entries.map((e) => [aliasKey(`/tin-tuc/${e.slug}/`), `địa chỉ của bài ${e.file}`]),
+  );
   const problems: Problem[] = [];
   for (const entry of entries) {
     for (const alias of strings(entry.data.aliases)) {
       const key = aliasKey(alias);
       const owner = owners.get(key);
-      if (owner) problems.push({ file: entry.file, line: entry.lines.get("aliases") ?? 1, field: "aliases", message: `địa chỉ cũ ${alias} đã là ${owner}`, severity: "error" });
+      if (owner)
+        problems.push({
+          file: entry.file,
+          line: entry.lines.get("aliases") ?? 1,
+          field: "aliases",
+          message: `địa chỉ cũ ${alias} đã là ${owner}`,
+          severity: "error",
+        });
       else owners.set(key, `địa chỉ cũ của bài ${entry.file}`);
     }
   }

@@ -16,7 +16,8 @@ import type { SiteConfig } from "../content/site.ts";
 /** Written into `dateNote` when the source has no date; `check` warns while it is there. */
 export const IMPORT_DATE_NOTE = "CHƯA RÕ NGÀY ĐĂNG";
 
-export type LegacyBlock = { readonly kind: "text"; readonly text: string } | { readonly kind: "image"; readonly marker: string };
+export type LegacyBlock =
+  { readonly kind: "text"; readonly text: string } | { readonly kind: "image"; readonly marker: string };
 
 export interface LegacyPage {
   readonly title: string;
@@ -53,14 +54,24 @@ export function splitByline(line: string): { author: string; unit: string } | un
 export function parseLegacyPage(source: string, footerLines: readonly string[]): LegacyPage {
   const footer = new Set(footerLines.map((line) => toNFC(line).trim().toLowerCase()));
   const lines = toNFC(source).replace(/\r\n?/g, "\n").split("\n");
-  while (lines.length > 0 && ((lines.at(-1) ?? "").trim() === "" || footer.has((lines.at(-1) ?? "").trim().toLowerCase()))) lines.pop();
-  const paragraphs = lines.join("\n").split(/\n[ \t]*\n/).map((p) => p.replace(/^\n+|\n+$/g, "")).filter((p) => p.trim() !== "");
+  while (
+    lines.length > 0 &&
+    ((lines.at(-1) ?? "").trim() === "" || footer.has((lines.at(-1) ?? "").trim().toLowerCase()))
+  )
+    lines.pop();
+  const paragraphs = lines
+    .join("\n")
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ""))
+    .filter((p) => p.trim() !== "");
   if (paragraphs.length > 0 && isImageMarker(paragraphs[0] ?? "")) paragraphs.shift();
   const title = (paragraphs.shift() ?? "").trim();
   if (title === "") throw new Error("trang không có tiêu đề");
   const byline = splitByline(paragraphs.at(-1) ?? "");
   if (byline) paragraphs.pop();
-  const blocks = paragraphs.map((p): LegacyBlock => (isImageMarker(p) ? { kind: "image", marker: p.trim() } : { kind: "text", text: p }));
+  const blocks = paragraphs.map((p): LegacyBlock =>
+    isImageMarker(p) ? { kind: "image", marker: p.trim() } : { kind: "text", text: p },
+  );
   return { title, blocks, ...(byline ?? {}) };
 }
 
@@ -98,27 +109,36 @@ export function imageLine(marker: string, mapping: ImageMapping | undefined): st
 }
 
 /** Builds the article bundle's `index.md` from a parsed page. */
-export function legacyArticle(page: LegacyPage, site: SiteConfig, options: ImportOptions = {}): ImportedArticle {
+export function legacyArticle(
+  page: LegacyPage,
+  site: SiteConfig,
+  options: ImportOptions = {},
+): ImportedArticle {
   const warnings: string[] = [];
   const category = options.category ?? defaultCategory(site);
   if (!options.category) warnings.push(`chưa chọn chuyên mục: tạm xếp vào "${category}" (dùng --category)`);
   const author = options.author ?? page.author;
   const unit = options.unit ?? page.unit;
-  if (!author || !unit) warnings.push("không tìm thấy dòng tác giả \"Tên- Đơn vị\" ở cuối bài (dùng --author và --unit)");
+  if (!author || !unit)
+    warnings.push('không tìm thấy dòng tác giả "Tên- Đơn vị" ở cuối bài (dùng --author và --unit)');
   const fields: Record<string, unknown> = { title: page.title };
   if (options.date) fields.date = options.date;
   else {
     fields.date = toVietnamISO(options.now ?? new Date()).slice(0, 10);
     fields.dateNote = `${IMPORT_DATE_NOTE}: bản lưu gốc không ghi ngày; ngày trên là ngày nhập, cần sửa`;
     fields.draft = true;
-    warnings.push("bản gốc không ghi ngày: bài được lưu dạng nháp (draft) với ngày nhập; hãy sửa date rồi bỏ draft");
+    warnings.push(
+      "bản gốc không ghi ngày: bài được lưu dạng nháp (draft) với ngày nhập; hãy sửa date rồi bỏ draft",
+    );
   }
   Object.assign(fields, { author: author ?? "", unit: unit ?? "", category });
   const markers = page.blocks.filter((b) => b.kind === "image").map((b) => b.marker);
   for (const marker of markers.filter((m) => !options.images?.has(m))) {
     warnings.push(`ảnh "${marker}" chưa có tệp: đặt ${marker}.jpg vào thư mục bài và viết mô tả (alt)`);
   }
-  const body = page.blocks.map((b) => (b.kind === "text" ? b.text : imageLine(b.marker, options.images?.get(b.marker))));
+  const body = page.blocks.map((b) =>
+    b.kind === "text" ? b.text : imageLine(b.marker, options.images?.get(b.marker)),
+  );
   const markdown = `---\n${stringify(fields, { lineWidth: 0 })}---\n\n${body.join("\n\n")}\n`;
   return { slug: slugify(page.title), markdown, warnings };
 }

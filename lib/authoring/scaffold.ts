@@ -20,10 +20,14 @@ const EXAMPLES: Record<FieldInfo["kind"], unknown> = {
   boolean: true,
 };
 
-const yamlLines = (name: string, value: unknown): string[] => stringify({ [name]: value }, { lineWidth: 0 }).trimEnd().split("\n");
+const yamlLines = (name: string, value: unknown): string[] =>
+  stringify({ [name]: value }, { lineWidth: 0 })
+    .trimEnd()
+    .split("\n");
 
 function exampleOf(field: FieldInfo): unknown {
-  if (field.kind === "object") return Object.fromEntries((field.fields ?? []).map((f) => [f.name, exampleOf(f)]));
+  if (field.kind === "object")
+    return Object.fromEntries((field.fields ?? []).map((f) => [f.name, exampleOf(f)]));
   if (field.kind === "select") return field.options?.[0] ?? "";
   return EXAMPLES[field.kind];
 }
@@ -32,14 +36,18 @@ function exampleOf(field: FieldInfo): unknown {
  * Front matter and a placeholder body for a new article. Throws when a required field has no value.
  * @example scaffoldMarkdown(articleFields(site), { title: "Tin mới", date: "…", author: "…", unit: "…", category: "kinh-te" })
  */
-export function scaffoldMarkdown(fields: readonly FieldInfo[], values: Readonly<Record<string, unknown>>): string {
+export function scaffoldMarkdown(
+  fields: readonly FieldInfo[],
+  values: Readonly<Record<string, unknown>>,
+): string {
   const lines: string[] = [];
   for (const field of fields) {
     const choices = field.kind === "select" ? ` (một trong: ${field.options?.join(", ")})` : "";
     lines.push(`# ${field.label}${field.required ? "" : " (không bắt buộc)"}${choices}`);
     const value = values[field.name];
     if (value !== undefined) lines.push(...yamlLines(field.name, value));
-    else if (field.required) throw new Error(`thiếu giá trị cho trường bắt buộc "${field.name}" (${field.label})`);
+    else if (field.required)
+      throw new Error(`thiếu giá trị cho trường bắt buộc "${field.name}" (${field.label})`);
     else lines.push(...yamlLines(field.name, exampleOf(field)).map((line) => `# ${line}`));
   }
   return `---\n${lines.join("\n")}\n---\n\nViết nội dung bài viết ở đây. Các đoạn văn cách nhau một dòng trống.\n`;

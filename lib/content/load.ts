@@ -63,7 +63,11 @@ function loadOne(
   };
   for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(front matter)", message: `YAML không hợp lệ: ${error.message}`, severity: "error" });
   if (split.yamlErrors.length > 0) return { problems };
-  if (!isNFC(raw)) at("(tệp)", "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)", "warning");
+  if (!isNFC(raw)) {
+    // Point at the first line an editor must retype, not at the top of the file.
+    const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
+    problems.push({ file: relative, line: Math.max(line, 1), field: "(tệp)", message: "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)", severity: "warning" });
+  }
 
   // Checked before the schema so an author sees body and front-matter errors together.
   const body = toNFC(split.body);
