@@ -30,6 +30,7 @@ export function adminPage(siteName: string): string {
 <meta name="robots" content="noindex, nofollow">
 <title>Quản trị nội dung – ${siteName}</title>
 <link href="config.yml" type="application/yaml" rel="cms-config-url">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <script src="sveltia-cms.js"></script>
