@@ -2,12 +2,11 @@
  * `npm run check`: every content problem an author can fix, found without building. It adds to the
  * loader's checks (schema, NFC, unsafe HTML, cover image) what needs the body or all articles at once.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { deepNFC, toNFC } from "../text/nfc.ts";
 import { nameKey } from "../text/fold.ts";
-import { listArticleFiles, loadArticles } from "../content/load.ts";
-import { splitFrontMatter } from "../content/front-matter.ts";
+import { loadArticles, type ArticleSource } from "../content/load.ts";
 import { bodyImages, bodyLinks, isLocalImage, PLACEHOLDER_ALT } from "../content/body-refs.ts";
 import type { Problem } from "../content/problems.ts";
 import { IMPORT_DATE_NOTE } from "./legacy-import.ts";
@@ -27,14 +26,12 @@ interface Entry {
 
 /** Checks a content folder; problems are sorted by file and line. */
 export function checkContent(contentDir: string, projectDir = process.cwd()): CheckResult {
-  const loaded = loadArticles(contentDir, projectDir);
+  const sources: ArticleSource[] = [];
+  const loaded = loadArticles(contentDir, projectDir, (source) => sources.push(source));
   const problems: Problem[] = [...loaded.problems];
-  const files = listArticleFiles(contentDir);
-  const slugs = new Set(files.map((file) => path.basename(path.dirname(file))));
+  const slugs = new Set(sources.map((source) => path.basename(path.dirname(source.file))));
   const entries: Entry[] = [];
-  for (const file of files) {
-    const split = splitFrontMatter(readFileSync(file, "utf8"));
-    const relative = path.relative(projectDir, file);
+  for (const { file, relative, split } of sources) {
     const data = (split.data && typeof split.data === "object" ? deepNFC(split.data) : {}) as Record<
       string,
       unknown
@@ -74,7 +71,7 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
   }
   problems.push(...duplicateTitles(entries), ...duplicateAliases(entries), ...nameVariants(entries));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, fileCount: files.length };
+  return { problems, fileCount: sources.length };
 }
 
 const strings = (value: unknown): string[] =>

@@ -8,7 +8,7 @@ import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
 import { slugify } from "../text/slug.ts";
 import { articleSchema, type FrontMatter } from "./schema.ts";
-import { splitFrontMatter } from "./front-matter.ts";
+import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { articleUrl, type Article } from "./article.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
@@ -33,15 +33,30 @@ export function listArticleFiles(contentDir: string): string[] {
     .sort();
 }
 
-/** Loads and validates all articles of a content folder. `projectDir` makes paths in messages relative. */
-export function loadArticles(contentDir: string, projectDir = process.cwd()): LoadResult {
+/** One article file as read, valid or not, for checks that span articles (`npm run check`). */
+export interface ArticleSource {
+  readonly file: string;
+  /** Project-relative path, as in problems. */
+  readonly relative: string;
+  readonly split: SplitFile;
+}
+
+/**
+ * Loads and validates all articles of a content folder. `projectDir` makes paths in messages relative.
+ * `observe` sees every file as parsed, so a caller needing more than valid articles parses YAML once.
+ */
+export function loadArticles(
+  contentDir: string,
+  projectDir = process.cwd(),
+  observe?: (source: ArticleSource) => void,
+): LoadResult {
   const site = readSiteConfig(contentDir);
   const slugs = site.categories.map((c) => c.slug) as [string, ...string[]];
   const schema = articleSchema(slugs);
   const problems: Problem[] = [];
   const articles: Article[] = [];
   for (const file of listArticleFiles(contentDir)) {
-    const result = loadOne(file, path.relative(projectDir, file), schema, site);
+    const result = loadOne(file, path.relative(projectDir, file), schema, site, observe);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
@@ -54,9 +69,11 @@ function loadOne(
   relative: string,
   schema: ReturnType<typeof articleSchema>,
   site: SiteConfig,
+  observe?: (source: ArticleSource) => void,
 ): { article?: Article; problems: Problem[] } {
   const raw = readFileSync(file, "utf8");
   const split = splitFrontMatter(raw);
+  observe?.({ file, relative, split });
   const problems: Problem[] = [];
   const at = (field: string, message: string, severity: Problem["severity"] = "error"): void => {
     problems.push({ file: relative, line: split.lines.get(field.split(".")[0] ?? field) ?? 1, field, message, severity });
