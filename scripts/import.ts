@@ -1,6 +1,7 @@
 /**
  * `npm run import -- FILE... [--category slug] [--date ISO] [--image marker=file.jpg|alt|caption]`:
- * brings pages of the old portal over as article bundles under `--out` (default content/articles).
+ * brings pages of the old portal over as article bundles under `--out` (default `<--content>/articles`;
+ * the site settings, for categories and the portal's footer lines, come from `--content`, default content/).
  * Never overwrites an existing article; prints what a person must still do for each one.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,11 +9,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { legacyArticle, parseLegacyPage, type ImageMapping } from "../lib/authoring/legacy-import.ts";
 import { readSiteConfig } from "../lib/content/site.ts";
+import { toNFC } from "../lib/text/nfc.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    out: { type: "string", default: "content/articles" },
+    content: { type: "string", default: "content" },
+    out: { type: "string" },
     category: { type: "string" },
     date: { type: "string" },
     author: { type: "string" },
@@ -26,17 +29,23 @@ if (positionals.length === 0) {
   );
   process.exit(2);
 }
-const out = path.resolve(values.out);
-const site = readSiteConfig(path.dirname(out));
+const site = readSiteConfig(path.resolve(values.content));
+const out = path.resolve(values.out ?? path.join(values.content, "articles"));
 const images = new Map<string, ImageMapping & { file: string }>();
 for (const spec of values.image) {
   const [marker = "", rest = ""] = spec.split(/=(.*)/s);
+  // The photo's alt and caption are the author's words: NFC like the rest of the text.
   const [file = "", alt = "", caption] = rest.split("|");
   if (!marker || !file || !alt) {
     console.error(`--image ${spec}: cần dạng dấu-ảnh=tệp.jpg|mô tả ảnh|chú thích (chú thích không bắt buộc)`);
     process.exit(2);
   }
-  images.set(marker, { file, src: path.basename(file), alt, ...(caption ? { caption } : {}) });
+  images.set(marker, {
+    file,
+    src: path.basename(file),
+    alt: toNFC(alt),
+    ...(caption ? { caption: toNFC(caption) } : {}),
+  });
 }
 if (values.category && !site.categories.some((c) => c.slug === values.category)) {
   console.error(

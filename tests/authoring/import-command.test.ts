@@ -55,7 +55,7 @@ describe("npm run import", () => {
 
   it("invents nothing: no date means a marked draft, an unmapped marker an image check keeps reporting", async () => {
     const content = makeContentDir();
-    const run = await runScript("import", [SEED_PAGE, "--out", path.join(content, "articles")]);
+    const run = await runScript("import", [SEED_PAGE, "--content", content]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('chưa chọn chuyên mục: tạm xếp vào "tin-tuc-su-kien"');
     expect(run.stdout).toContain('ảnh "anhamy" chưa có tệp');
