@@ -1,13 +1,12 @@
 /**
  * `npm run check`: every content problem an author can fix, found without building. It adds to the
- * loader's checks (schema, NFC, unsafe HTML, cover image) what needs the body or all articles at once.
+ * loader's checks (schema, NFC, unsafe HTML, photos, links between articles) the warnings that
+ * compare articles: duplicate titles, duplicate old addresses, one name spelled two ways.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { deepNFC, toNFC } from "../text/nfc.ts";
+import { deepNFC } from "../text/nfc.ts";
 import { nameKey } from "../text/fold.ts";
 import { loadArticles, type ArticleSource } from "../content/load.ts";
-import { bodyImages, bodyLinks, isLocalImage, PLACEHOLDER_ALT } from "../content/body-refs.ts";
 import type { Problem } from "../content/problems.ts";
 import { IMPORT_DATE_NOTE } from "./legacy-import.ts";
 
@@ -29,7 +28,6 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
   const sources: ArticleSource[] = [];
   const loaded = loadArticles(contentDir, projectDir, (source) => sources.push(source));
   const problems: Problem[] = [...loaded.problems];
-  const slugs = new Set(sources.map((source) => path.basename(path.dirname(source.file))));
   const entries: Entry[] = [];
   for (const { file, relative, split } of sources) {
     const data = (split.data && typeof split.data === "object" ? deepNFC(split.data) : {}) as Record<
@@ -37,28 +35,6 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
       unknown
     >;
     entries.push({ file: relative, slug: path.basename(path.dirname(file)), data, lines: split.lines });
-    const at = (line: number, message: string): void => {
-      problems.push({
-        file: relative,
-        line: split.bodyLine + line - 1,
-        field: "body",
-        message,
-        severity: "error",
-      });
-    };
-    const body = toNFC(split.body);
-    for (const image of bodyImages(body)) {
-      if (image.alt === undefined || image.alt.trim() === "")
-        at(image.line, `ảnh ${image.src} thiếu mô tả (alt): hãy tả nội dung ảnh`);
-      else if (image.alt.trim() === PLACEHOLDER_ALT)
-        at(image.line, `ảnh ${image.src} chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh`);
-      if (isLocalImage(image.src) && !existsSync(path.join(path.dirname(file), decodeURI(image.src)))) {
-        at(image.line, `không tìm thấy tệp ảnh ${image.src} trong thư mục bài viết`);
-      }
-    }
-    for (const link of bodyLinks(body, loaded.site.url)) {
-      if (!slugs.has(link.slug)) at(link.line, `liên kết ${link.href} trỏ tới bài viết không tồn tại`);
-    }
     if (typeof data.dateNote === "string" && data.dateNote.includes(IMPORT_DATE_NOTE)) {
       problems.push({
         file: relative,

@@ -14,6 +14,7 @@ import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
 import { findUnsafeHtml } from "./html-policy.ts";
+import { bodyReferenceProblems, type BodyContext } from "./body-refs.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -55,8 +56,11 @@ export function loadArticles(
   const schema = articleSchema(slugs);
   const problems: Problem[] = [];
   const articles: Article[] = [];
-  for (const file of listArticleFiles(contentDir)) {
-    const result = loadOne(file, path.relative(projectDir, file), schema, site, observe);
+  const files = listArticleFiles(contentDir);
+  const slugSet = new Set(files.map((file) => path.basename(path.dirname(file))));
+  for (const file of files) {
+    const context: BodyContext = { dir: path.dirname(file), siteUrl: site.url, slugs: slugSet };
+    const result = loadOne(file, path.relative(projectDir, file), schema, context, site, observe);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
@@ -68,6 +72,7 @@ function loadOne(
   file: string,
   relative: string,
   schema: ReturnType<typeof articleSchema>,
+  context: BodyContext,
   site: SiteConfig,
   observe?: (source: ArticleSource) => void,
 ): { article?: Article; problems: Problem[] } {
@@ -88,8 +93,15 @@ function loadOne(
 
   // Checked before the schema so an author sees body and front-matter errors together.
   const body = toNFC(split.body);
-  for (const unsafe of findUnsafeHtml(body)) {
-    problems.push({ file: relative, line: split.bodyLine + unsafe.line - 1, field: "body", message: unsafe.message, severity: "error" });
+  // Unsafe HTML, photos without a file or alt text, links to missing articles: all refused.
+  for (const found of [...findUnsafeHtml(body), ...bodyReferenceProblems(body, context)]) {
+    problems.push({
+      file: relative,
+      line: split.bodyLine + found.line - 1,
+      field: "body",
+      message: found.message,
+      severity: "error",
+    });
   }
 
   const slug = path.basename(path.dirname(file));

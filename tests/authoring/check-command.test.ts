@@ -130,14 +130,14 @@ describe("npm run check", () => {
     expect(run.code).toBe(0);
   });
 
-  it("unsafe HTML also fails the real build, naming the file and line", async () => {
+  it("unsafe HTML, a photo without its file and a broken link also fail the real build, with file:line", async () => {
     const content = makeContentDir();
     writeArticle(
       content,
       "co-iframe",
       articleMarkdown(
         { title: "Có iframe", ...base },
-        'Đoạn một.\n\n<iframe src="https://example.com"></iframe>',
+        'Đoạn một.\n\n<iframe src="https://example.com"></iframe>\n\n![Lễ khai mạc](khai-mac.jpg)\n\n[cũ](/tin-tuc/khong-co/)',
       ),
     );
     const build = await runBuild(content);
@@ -145,6 +145,12 @@ describe("npm run check", () => {
     const file = path.join(content, "articles", "co-iframe", "index.md");
     expect(build.stderr).toContain(
       `${path.relative(process.cwd(), file)}:${lineOf(file, "<iframe")}  [lỗi] body: thẻ HTML <iframe>`,
+    );
+    expect(build.stderr).toContain(
+      `${path.relative(process.cwd(), file)}:${lineOf(file, "khai-mac.jpg")}  [lỗi] body: không tìm thấy tệp ảnh khai-mac.jpg`,
+    );
+    expect(build.stderr).toContain(
+      `${path.relative(process.cwd(), file)}:${lineOf(file, "khong-co")}  [lỗi] body: liên kết /tin-tuc/khong-co/`,
     );
   });
 });
