@@ -9,6 +9,7 @@ import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
 import seoPlugin from "./lib/seo/plugin.ts";
 import publishPlugin from "./lib/publish/plugin.ts";
+import adminPlugin from "./lib/admin/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -30,6 +31,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
   // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
   eleventyConfig.addPlugin(publishPlugin);
+  // The CMS at /admin/ for staff who do not use git; its form is generated from the schema.
+  eleventyConfig.addPlugin(adminPlugin);
 }
 
 export const config = {

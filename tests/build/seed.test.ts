@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from "vitest";
 import { SEED_SLUG } from "../support/fixture.ts";
 import { textOf } from "../support/html.ts";
 
-const seedText = readFileSync(path.resolve("tests/fixtures/seed/000_bb7d62f00e8dc002.txt"), "utf8");
+const seedText = readFileSync(path.resolve("tests/fixtures/legacy/000_bb7d62f00e8dc002.txt"), "utf8");
 const html = readFileSync(path.join(inject("siteDir"), "tin-tuc", SEED_SLUG, "index.html"), "utf8");
 const pageText = textOf(html);
 
