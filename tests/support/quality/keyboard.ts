@@ -5,8 +5,21 @@
  */
 import type { Page } from "playwright-core";
 
-const FOCUSABLE =
-  'a[href], area[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+/** What the browser puts in the Tab sequence by default (plus anything given a tabindex ≥ 0). */
+const FOCUSABLE = [
+  "a[href]",
+  "area[href]",
+  "button:not([disabled])",
+  'input:not([disabled]):not([type="hidden"])',
+  "select:not([disabled])",
+  "textarea:not([disabled])",
+  "details > summary:first-of-type",
+  "audio[controls]",
+  "video[controls]",
+  "iframe",
+  '[contenteditable=""], [contenteditable="true"]',
+  '[tabindex]:not([tabindex="-1"])',
+].join(", ");
 
 /** First Tab reaches a visible skip link; following it moves focus into `<main>`. */
 export async function checkSkipLink(page: Page): Promise<string[]> {
