@@ -72,6 +72,13 @@ describe("scanXml and scanCss", () => {
       "https://phuninh.gov.vn/a.jpg",
     ]);
   });
+  it("finds the site's own URLs in JSON-LD, not a look-alike host", () => {
+    const html =
+      '<script type="application/ld+json">{"url":"https://phuninh.gov.vn/tin-tuc/a/","image":"https://phuninh.gov.vn.example/x.jpg"}</script>';
+    expect(scanHtml(html, "https://phuninh.gov.vn").references.map((r) => `${r.where} ${r.value}`)).toEqual([
+      "script[ld+json] https://phuninh.gov.vn/tin-tuc/a/",
+    ]);
+  });
   it("finds url() references in a stylesheet", () => {
     expect(scanCss('a{background:url("/x.png")} b{src:url(f.woff2)}').map((r) => r.value)).toEqual([
       "/x.png",

@@ -67,8 +67,19 @@ function elements(html: string, xmlMode: boolean): Element[] {
   return DomUtils.findAll(() => true, document.children);
 }
 
-/** The references and the fragment targets (`id`, `a[name]`) of one HTML document. */
-export function scanHtml(html: string): { references: Reference[]; ids: Set<string> } {
+/** URLs under `siteUrl` in a piece of text (a sitemap entry, a feed's escaped HTML, JSON-LD). */
+export function ownUrls(text: string, siteUrl: string): string[] {
+  const origin = siteUrl.replace(/\/$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return [...text.matchAll(new RegExp(`${origin}(?=[/?#"'\\s<]|$)[^\\s"'<>\\\\]*`, "g"))].map(
+    (match) => match[0],
+  );
+}
+
+/**
+ * The references and the fragment targets (`id`, `a[name]`) of one HTML document; with `siteUrl`,
+ * also the site's own URLs inside JSON-LD.
+ */
+export function scanHtml(html: string, siteUrl?: string): { references: Reference[]; ids: Set<string> } {
   const references: Reference[] = [];
   const ids = new Set<string>();
   for (const element of elements(html, false)) {
@@ -89,6 +100,9 @@ export function scanHtml(html: string): { references: Reference[]; ids: Set<stri
     // Open Graph and similar: absolute URLs of the site itself in <meta content>.
     if (element.name === "meta" && /^https?:\/\//.test(attributes.content ?? ""))
       references.push({ where: "meta[content]", value: attributes.content ?? "", line });
+    if (siteUrl && element.name === "script" && attributes.type === "application/ld+json")
+      for (const url of ownUrls(DomUtils.textContent(element), siteUrl))
+        references.push({ where: "script[ld+json]", value: url, line });
   }
   return { references, ids };
 }
@@ -96,15 +110,14 @@ export function scanHtml(html: string): { references: Reference[]; ids: Set<stri
 /** Every URL starting with `siteUrl` in an XML document (attributes and text, entities decoded). */
 export function scanXml(xml: string, siteUrl: string): Reference[] {
   const references: Reference[] = [];
-  const pattern = new RegExp(`${siteUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^\\s"'<>]*`, "g");
   for (const element of elements(xml, true)) {
     const line = lineAt(xml, element.startIndex ?? 0);
     const texts = Object.values(element.attribs);
     // Leaf text (a <loc>, a <link>, escaped HTML in <content>): entities decoded, CDATA included.
     if (!element.children.some((child) => child.type === "tag")) texts.push(DomUtils.textContent(element));
     for (const text of texts)
-      for (const match of text.matchAll(pattern))
-        references.push({ where: `xml <${element.name}>`, value: match[0], line });
+      for (const url of ownUrls(text, siteUrl))
+        references.push({ where: `xml <${element.name}>`, value: url, line });
   }
   return references;
 }
@@ -154,9 +167,9 @@ export function checkLinks(root: string, options: CheckLinksOptions): LinkProble
   for (const file of files) {
     const text = () => readFileSync(file, "utf8");
     const references = file.endsWith(".html")
-      ? scanHtml(text()).references
+      ? scanHtml(text(), options.siteUrl).references
       : file.endsWith(".xml")
-        ? scanXml(text(), options.siteUrl.replace(/\/$/, ""))
+        ? scanXml(text(), options.siteUrl)
         : file.endsWith(".css")
           ? scanCss(text())
           : [];
