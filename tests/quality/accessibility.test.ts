@@ -15,6 +15,8 @@ import { listPages, samplePages } from "../support/quality/pages.ts";
 import { siteWithVariants } from "../support/quality/variants.ts";
 
 const PAGES_PER_TYPE = 3;
+// Many page types × two widths on a shared 2-core box: more time than a single-page test.
+const SLOW = 300_000;
 
 let browser: Browser;
 const servers: Server[] = [];
@@ -58,22 +60,30 @@ describe("accessibility gate on the real build", () => {
     baseUrl = await serve(siteDir);
   });
 
-  it("has no axe violation at 360 and 1280 px", async () => {
+  it("has no axe violation at 360 and 1280 px", { timeout: SLOW }, async () => {
     expect(urls.length).toBeGreaterThan(0);
     expect(formatAxe(await auditPages(browser, baseUrl, urls))).toBe("");
   });
 
-  it("offers a visible skip link on the first Tab that moves focus to the main content", async () => {
-    expect((await onEachPage(baseUrl, urls, checkSkipLink)).join("\n")).toBe("");
-    expect((await onEachPage(baseUrl, urls, checkSkipLink, 360)).join("\n")).toBe("");
-  });
+  it(
+    "offers a visible skip link on the first Tab that moves focus to the main content",
+    { timeout: SLOW },
+    async () => {
+      expect((await onEachPage(baseUrl, urls, checkSkipLink)).join("\n")).toBe("");
+      expect((await onEachPage(baseUrl, urls, checkSkipLink, 360)).join("\n")).toBe("");
+    },
+  );
 
-  it("reaches the search box and every link with Tab, in DOM order, each with a visible focus ring", async () => {
-    expect((await onEachPage(baseUrl, urls, checkTabOrder)).join("\n")).toBe("");
-    expect((await onEachPage(baseUrl, urls, checkTabOrder, 360)).join("\n")).toBe("");
-  });
+  it(
+    "reaches the search box and every link with Tab, in DOM order, each with a visible focus ring",
+    { timeout: SLOW },
+    async () => {
+      expect((await onEachPage(baseUrl, urls, checkTabOrder)).join("\n")).toBe("");
+      expect((await onEachPage(baseUrl, urls, checkTabOrder, 360)).join("\n")).toBe("");
+    },
+  );
 
-  it("shows text at 200% without horizontal scroll or clipping", async () => {
+  it("shows text at 200% without horizontal scroll or clipping", { timeout: SLOW }, async () => {
     expect((await onEachPage(baseUrl, urls, checkTextZoom)).join("\n")).toBe("");
   });
 });
