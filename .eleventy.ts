@@ -7,6 +7,8 @@ import type { EleventyConfig } from "./lib/eleventy.ts";
 import textPlugin from "./lib/text/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
+import seoPlugin from "./lib/seo/plugin.ts";
+import publishPlugin from "./lib/publish/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -19,10 +21,15 @@ export default function (eleventyConfig: EleventyConfig): void {
 
   // Vietnamese text: portal dates in Asia/Ho_Chi_Minh, slugs where đ → d.
   eleventyConfig.addPlugin(textPlugin);
-  // Articles: one schema, validated together, drafts and future dates held back.
+  // Articles: one schema, validated together, drafts and future dates held back; collections, list
+  // pages, home and 404 built from the same published set.
   eleventyConfig.addPlugin(contentPlugin);
+  // Feeds, sitemaps, robots.txt and the metadata filters (canonical, Open Graph, JSON-LD).
+  eleventyConfig.addPlugin(seoPlugin);
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
+  // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
+  eleventyConfig.addPlugin(publishPlugin);
 }
 
 export const config = {

@@ -2,7 +2,7 @@
  * Reads every `content/articles/<slug>/index.md`, validates it against the one schema, normalises
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
@@ -48,12 +48,39 @@ export function loadArticles(contentDir: string, projectDir = process.cwd()): Lo
   return { articles, problems, site };
 }
 
+interface Loaded {
+  readonly article?: Article;
+  readonly problems: Problem[];
+}
+
+/**
+ * Results per file, reused while the file's size and mtime are unchanged. Why: the build validates
+ * before Eleventy starts and the content plugin reads the same articles, and the dev server reloads
+ * on every edit; each file should be parsed once, not once per reader or per rebuild.
+ */
+const memo = new Map<string, { stamp: string; loaded: Loaded }>();
+
 function loadOne(
   file: string,
   relative: string,
   schema: ReturnType<typeof articleSchema>,
   site: SiteConfig,
-): { article?: Article; problems: Problem[] } {
+): Loaded {
+  const stats = statSync(file);
+  const stamp = `${stats.size}:${stats.mtimeMs}:${relative}:${site.categories.map((c) => c.slug).join(",")}`;
+  const cached = memo.get(file);
+  if (cached?.stamp === stamp) return cached.loaded;
+  const loaded = parseOne(file, relative, schema, site);
+  memo.set(file, { stamp, loaded });
+  return loaded;
+}
+
+function parseOne(
+  file: string,
+  relative: string,
+  schema: ReturnType<typeof articleSchema>,
+  site: SiteConfig,
+): Loaded {
   const raw = readFileSync(file, "utf8");
   const split = splitFrontMatter(raw);
   const problems: Problem[] = [];

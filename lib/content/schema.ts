@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { parsePortalDate } from "../text/date.ts";
+import { aliasSyntaxError } from "./alias-syntax.ts";
 
 const nonEmpty = (label: string) => z.string({ error: `cần một chuỗi (${label})` }).trim().min(1, `${label} không được để trống`);
 
@@ -21,6 +22,12 @@ export const imageSchema = z.strictObject({
   caption: z.string().optional().describe("Chú thích hiển thị dưới ảnh"),
 });
 
+/** An old address must be a site-relative path that can be a redirect source. */
+function aliasSyntax(value: string, ctx: z.RefinementCtx): void {
+  const error = aliasSyntaxError(value);
+  if (error) ctx.addIssue({ code: "custom", message: error });
+}
+
 /** Builds the schema for a site whose categories are `categorySlugs`. */
 export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
   return z.strictObject({
@@ -35,7 +42,10 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
     image: imageSchema.optional().describe("Ảnh đại diện"),
     updated: portalDate.optional().describe("Ngày cập nhật"),
     draft: z.boolean({ error: "cần true hoặc false" }).optional().describe("Bản nháp: không xuất bản"),
-    aliases: z.array(nonEmpty("địa chỉ cũ")).optional().describe("Các địa chỉ cũ chuyển hướng về bài này"),
+    aliases: z
+      .array(nonEmpty("địa chỉ cũ").superRefine(aliasSyntax))
+      .optional()
+      .describe("Các địa chỉ cũ chuyển hướng về bài này, ví dụ /tin-tuc/bai-cu/"),
   });
 }
 

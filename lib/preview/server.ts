@@ -71,7 +71,7 @@ export async function serveStatic(
       !path.extname(urlPath) &&
       resolveFile(absolute, `${urlPath}/`)
     ) {
-      res.writeHead(301, { location: `${urlPath}/` }).end();
+      res.writeHead(301, { ...(hooks.headers?.(urlPath) ?? {}), location: `${urlPath}/` }).end();
       return;
     }
     const file = resolveFile(absolute, urlPath);
@@ -80,7 +80,9 @@ export async function serveStatic(
     const headers: Record<string, string> = { ...(hooks.headers?.(urlPath) ?? {}) };
     headers["content-type"] = TYPES[path.extname(served)] ?? "application/octet-stream";
     if (!existsSync(served)) {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("Không tìm thấy trang");
+      res
+        .writeHead(404, { ...headers, "content-type": "text/plain; charset=utf-8" })
+        .end("Không tìm thấy trang");
       return;
     }
     // Text is gzipped as the CDN does, so Lighthouse and size checks see what readers download.
