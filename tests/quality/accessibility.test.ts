@@ -14,7 +14,7 @@ import { checkSkipLink, checkTabOrder, checkTextZoom } from "../support/quality/
 import { listPages, samplePages } from "../support/quality/pages.ts";
 import { siteWithVariants } from "../support/quality/variants.ts";
 
-const PAGES_PER_TYPE = 3;
+const PAGES_PER_TYPE = 2;
 // Many page types × two widths on a shared 2-core box: more time than a single-page test.
 const SLOW = 300_000;
 
