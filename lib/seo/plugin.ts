@@ -63,7 +63,14 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
       site: SiteConfig,
       pageUrl: string,
       section?: string,
+      siteArticles: readonly Article[] = articles,
     ) => {
+      // An empty feed is dated by the site's newest article, not the build's clock: two builds of
+      // the same content must be byte-identical (the determinism gate).
+      const newest = siteArticles.reduce<Date | undefined>((max, a) => {
+        const date = (a.updated ?? a.date).instant;
+        return !max || date > max ? date : max;
+      }, undefined);
       const spec = {
         site,
         title: section ? `${section} – ${site.name}` : site.name,
@@ -73,7 +80,7 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
         pageUrl,
         selfUrl: feedPath(pageUrl, format),
         articles: articles.slice(0, FEED_LENGTH),
-        now,
+        now: newest ?? new Date(0),
       };
       return format === "rss" ? rssFeed(spec) : format === "atom" ? atomFeed(spec) : jsonFeed(spec);
     },
