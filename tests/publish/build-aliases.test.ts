@@ -52,7 +52,9 @@ describe("a build with aliases", () => {
     writeArticle(content, SEED_SLUG, withAliases(seedMarkdown(), [LEGACY, OLD_SLUG]), seedFiles());
     writeArticle(content, "hoi-nghi-tong-ket", second(["/?dDocName=PORTAL000002", "/tin-tức/hội-nghị/"]));
     const run = await runBuild(content);
-    expect(run.stderr).toBe("");
+    // No warnings; Eleventy's own "[11ty] Benchmark" timing notices on a busy machine are not ours.
+    const ours = run.stderr.split("\n").filter((line) => line.trim() && !line.includes("[11ty] Benchmark"));
+    expect(ours).toEqual([]);
     expect(run.code).toBe(0);
     output = run.output;
     preview = await startPreview(output, 0);
