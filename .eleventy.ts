@@ -7,6 +7,7 @@ import type { EleventyConfig } from "./lib/eleventy.ts";
 import textPlugin from "./lib/text/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
+import imagesPlugin, { SiteImages } from "./lib/images/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -17,10 +18,18 @@ export default function (eleventyConfig: EleventyConfig): void {
   );
   eleventyConfig.setUseGitIgnore(false);
 
+  const images = new SiteImages({
+    // Kept between builds (Netlify's cache plugin and CI cache `.cache/`); IMAGE_CACHE_DIR for tests.
+    cacheDir: process.env.IMAGE_CACHE_DIR ?? path.join(projectDir, ".cache", "images"),
+    banner: path.join(projectDir, "assets", "images", "banner.png"),
+  });
+
   // Vietnamese text: portal dates in Asia/Ho_Chi_Minh, slugs where đ → d.
   eleventyConfig.addPlugin(textPlugin);
-  // Articles: one schema, validated together, drafts and future dates held back.
-  eleventyConfig.addPlugin(contentPlugin);
+  // Photos and banner: responsive AVIF/WebP/JPEG without EXIF or GPS, encoded once and cached.
+  eleventyConfig.addPlugin(imagesPlugin, { images });
+  // Articles: one schema, validated together, drafts and future dates held back; photos via `images`.
+  eleventyConfig.addPlugin(contentPlugin, { images: images.articles });
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
 }

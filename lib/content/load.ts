@@ -9,10 +9,11 @@ import { parsePortalDate, type PortalDate } from "../text/date.ts";
 import { slugify } from "../text/slug.ts";
 import { articleSchema, type FrontMatter } from "./schema.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import { articleUrl, type Article } from "./article.ts";
+import { articleUrl, type Article, type BodyImage } from "./article.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
+import { decodeSource, isExternalSource, listBodyImages } from "../images/references.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -78,11 +79,14 @@ function loadOne(
   }
   const data: FrontMatter = parsed.data;
   const dir = path.dirname(file);
-  const image = data.image ? { ...data.image, path: path.resolve(dir, data.image.src) } : undefined;
+  const image = data.image
+    ? { ...data.image, path: path.resolve(dir, data.image.src), line: split.lines.get("image") ?? 1 }
+    : undefined;
   if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
+  const body = toNFC(split.body);
+  const bodyImages = checkBodyImages(body, split.bodyLine, dir, relative, problems);
   if (problems.some((p) => p.severity === "error")) return { problems };
 
-  const body = toNFC(split.body);
   const category = site.categories.find((c) => c.slug === data.category);
   const article: Article = {
     slug,
@@ -100,6 +104,7 @@ function loadOne(
     summary: data.summary ?? firstParagraphText(body),
     hasOwnSummary: data.summary !== undefined,
     ...(image ? { image } : {}),
+    bodyImages,
     draft: data.draft ?? false,
     aliases: data.aliases ?? [],
     body,
@@ -110,4 +115,18 @@ function loadOne(
 /** Articles a reader may see at `now`: no drafts, nothing dated in the future. */
 export function publishedArticles(articles: readonly Article[], now: Date, includeDrafts = false): Article[] {
   return articles.filter((a) => (includeDrafts || !a.draft) && (includeDrafts || a.date.instant.getTime() <= now.getTime()));
+}
+
+/** Lists the body's images; a missing file or an empty alt is an error naming the image and its line. */
+function checkBodyImages(body: string, bodyLine: number, dir: string, file: string, problems: Problem[]): BodyImage[] {
+  return listBodyImages(body, bodyLine).map((ref) => {
+    const at = (message: string): void => {
+      problems.push({ file, line: ref.line, field: "body", message, severity: "error" });
+    };
+    if (ref.alt.trim() === "") at(`ảnh "${ref.src}" thiếu mô tả (alt): viết ![mô tả nội dung ảnh](${ref.src})`);
+    if (isExternalSource(ref.src)) return ref;
+    const source = path.resolve(dir, decodeSource(ref.src));
+    if (!existsSync(source)) at(`không tìm thấy tệp ảnh "${ref.src}" cạnh bài viết`);
+    return { ...ref, path: source };
+  });
 }
