@@ -29,7 +29,7 @@ export function placeholderCss(): string {
   const rules: string[] = [];
   LEVELS.forEach((r, i) =>
     LEVELS.forEach((g, j) =>
-      LEVELS.forEach((b, k) => rules.push(`.ph-${i}${j}${k}{background-color:rgb(${r} ${g} ${b})}`)),
+      LEVELS.forEach((b, k) => rules.push(`.ph-${i}${j}${k}{background-color:rgb(${r} ${g} ${b});}`)),
     ),
   );
   return rules.join("\n");
