@@ -11,18 +11,20 @@ import imagesPlugin, { SiteImages } from "./lib/images/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
+// One per process, not per config: Eleventy reuses compiled templates (and the filters they hold)
+// across builds in one process (watch mode, the benchmark), so they must all see the same pipeline.
+const images = new SiteImages({
+  // Kept between builds (Netlify's cache plugin and CI cache `.cache/`); IMAGE_CACHE_DIR for tests.
+  cacheDir: process.env.IMAGE_CACHE_DIR ?? path.join(projectDir, ".cache", "images"),
+  banner: path.join(projectDir, "assets", "images", "banner.png"),
+});
+
 export default function (eleventyConfig: EleventyConfig): void {
   // Layouts live beside the project, whatever content folder is built (tests build fixture folders).
   eleventyConfig.setIncludesDirectory(
     path.relative(eleventyConfig.directories.input, path.join(projectDir, "layouts")),
   );
   eleventyConfig.setUseGitIgnore(false);
-
-  const images = new SiteImages({
-    // Kept between builds (Netlify's cache plugin and CI cache `.cache/`); IMAGE_CACHE_DIR for tests.
-    cacheDir: process.env.IMAGE_CACHE_DIR ?? path.join(projectDir, ".cache", "images"),
-    banner: path.join(projectDir, "assets", "images", "banner.png"),
-  });
 
   // Vietnamese text: portal dates in Asia/Ho_Chi_Minh, slugs where đ → d.
   eleventyConfig.addPlugin(textPlugin);

@@ -11,7 +11,7 @@ import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import type { Article } from "../content/article.ts";
 import { ArticleImages, shareImageUrl } from "./articles.ts";
-import { pictureHtml } from "./markup.ts";
+import { pictureHtml, type PlacedImage } from "./markup.ts";
 import { ImagePipeline } from "./pipeline.ts";
 import { BANNER_SIZES, SHARE_SIZE } from "./settings.ts";
 
@@ -35,12 +35,15 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   const { pipeline, articles } = options.images;
   const banner = options.images.options.banner;
   eleventyConfig.addWatchTarget(banner);
+  let bannerImage: PlacedImage | undefined;
 
   eleventyConfig.on("eleventy.before", async () => {
     pipeline.reset();
     await pipeline.prepare([{ path: banner, share: true }]);
     const failure = pipeline.failure(banner);
     if (failure !== undefined) throw new Error(`Banner ${path.basename(banner)} không đọc được: ${failure}`);
+    // Placed here, not in the filter: Eleventy may reuse a rendered layout, and the files must ship anyway.
+    bannerImage = pipeline.place(banner, "/assets/images/");
   });
 
   /**
@@ -48,7 +51,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
    * in view on every page); `highPriority` when the page has no lead photo to be its LCP.
    */
   eleventyConfig.addFilter("bannerPicture", (alt: string, highPriority: boolean) =>
-    pictureHtml(pipeline.place(banner, "/assets/images/"), {
+    pictureHtml(bannerImage ?? pipeline.place(banner, "/assets/images/"), {
       alt,
       sizes: BANNER_SIZES,
       priority: highPriority ? "high" : "eager",
@@ -68,7 +71,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
     const { encoded, cached, ms } = pipeline.stats;
     console.log(
       `Ảnh: mã hóa ${encoded}, lấy từ bộ đệm ${cached}, xuất ${files} tệp trong ${(ms / 1000).toFixed(1)} s ` +
-        `(images: ${encoded} encoded, ${cached} cached, ${files} files)`,
+        `(images: ${encoded} encoded, ${cached} cached, ${files} files, ${Math.round(ms)} ms)`,
     );
   });
 }
