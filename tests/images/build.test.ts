@@ -133,5 +133,12 @@ describe("bad photos fail the build, all listed with the article", () => {
     const run = await runBuild(content, { IMAGE_CACHE_DIR: path.join(cacheRoot, "small") });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/anh-nho\/index\.md:\d+ .*cảnh báo.*"dau\.jpg" chỉ rộng 200 px/);
+    // Without a lead photo the banner is the page's one high-priority image; the body photo stays lazy.
+    const html = readFileSync(path.join(run.output, "tin-tuc", "anh-nho", "index.html"), "utf8");
+    expect(html.match(/fetchpriority="high"/g)).toHaveLength(1);
+    expect(html).toMatch(/class="banner-link"><picture>[^]*?fetchpriority="high"[^]*?<\/picture><\/a>/);
+    expect(html).toMatch(
+      /<img src="[^"]*\/dau-200\.[0-9a-f]{8}\.jpg" srcset="[^"]*dau-200\.[0-9a-f]{8}\.jpg 200w"[^>]*width="200" height="150"/,
+    );
   });
 });
