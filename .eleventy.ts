@@ -10,8 +10,17 @@ import assetsPlugin from "./lib/assets/plugin.ts";
 import seoPlugin from "./lib/seo/plugin.ts";
 import publishPlugin from "./lib/publish/plugin.ts";
 import adminPlugin from "./lib/admin/plugin.ts";
+import imagesPlugin, { SiteImages } from "./lib/images/plugin.ts";
 
 const projectDir = import.meta.dirname;
+
+// One per process, not per config: Eleventy reuses compiled templates (and the filters they hold)
+// across builds in one process (watch mode, the benchmark), so they must all see the same pipeline.
+const images = new SiteImages({
+  // Kept between builds (Netlify's cache plugin and CI cache `.cache/`); IMAGE_CACHE_DIR for tests.
+  cacheDir: process.env.IMAGE_CACHE_DIR ?? path.join(projectDir, ".cache", "images"),
+  banner: path.join(projectDir, "assets", "images", "banner.png"),
+});
 
 export default function (eleventyConfig: EleventyConfig): void {
   // Layouts live beside the project, whatever content folder is built (tests build fixture folders).
@@ -22,9 +31,11 @@ export default function (eleventyConfig: EleventyConfig): void {
 
   // Vietnamese text: portal dates in Asia/Ho_Chi_Minh, slugs where đ → d.
   eleventyConfig.addPlugin(textPlugin);
+  // Photos and banner: responsive AVIF/WebP/JPEG without EXIF or GPS, encoded once and cached.
+  eleventyConfig.addPlugin(imagesPlugin, { images });
   // Articles: one schema, validated together, drafts and future dates held back; collections, list
-  // pages, home and 404 built from the same published set.
-  eleventyConfig.addPlugin(contentPlugin);
+  // pages, home and 404 built from the same published set; photos via `images`.
+  eleventyConfig.addPlugin(contentPlugin, { images: images.articles });
   // Feeds, sitemaps, robots.txt and the metadata filters (canonical, Open Graph, JSON-LD).
   eleventyConfig.addPlugin(seoPlugin);
   // CSS and JS under content-hashed names, for year-long CDN caching.

@@ -11,6 +11,19 @@ export interface ArticleImage {
   readonly src: string;
   readonly alt: string;
   readonly caption?: string;
+  /** Line of the `image` key in the Markdown file, for messages. */
+  readonly line: number;
+}
+
+/** An image shown in the body, `![alt](src "title")`. */
+export interface BodyImage {
+  readonly src: string;
+  readonly alt: string;
+  readonly title: string;
+  /** Line in the Markdown file. */
+  readonly line: number;
+  /** Absolute path of the source file; absent for external (`https:`, `/…`) sources. */
+  readonly path?: string;
 }
 
 export interface Article {
@@ -34,6 +47,8 @@ export interface Article {
   /** True when the author wrote a summary (shown as the lead); false when it is the first paragraph. */
   readonly hasOwnSummary: boolean;
   readonly image?: ArticleImage;
+  /** The body's images in reading order. */
+  readonly bodyImages: readonly BodyImage[];
   readonly draft: boolean;
   readonly aliases: readonly string[];
   /** Markdown body in NFC. */

@@ -16,6 +16,8 @@ import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
 import { findUnsafeHtml } from "./html-policy.ts";
 import { bodyReferenceProblems, type BodyContext } from "./body-refs.ts";
+import type { BodyImage } from "./article.ts";
+import { decodeSource, isExternalSource, listBodyImages } from "../images/references.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -157,7 +159,9 @@ function parseOne(
   }
   const data: FrontMatter = parsed.data;
   const dir = path.dirname(file);
-  const image = data.image ? { ...data.image, path: path.resolve(dir, data.image.src) } : undefined;
+  const image = data.image
+    ? { ...data.image, path: path.resolve(dir, data.image.src), line: split.lines.get("image") ?? 1 }
+    : undefined;
   if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
   if (problems.some((p) => p.severity === "error")) return { problems };
 
@@ -178,6 +182,7 @@ function parseOne(
     summary: data.summary ?? firstParagraphText(body),
     hasOwnSummary: data.summary !== undefined,
     ...(image ? { image } : {}),
+    bodyImages: resolveBodyImages(body, split.bodyLine, dir),
     draft: data.draft ?? false,
     aliases: data.aliases ?? [],
     body,
@@ -188,4 +193,14 @@ function parseOne(
 /** Articles a reader may see at `now`: no drafts, nothing dated in the future. */
 export function publishedArticles(articles: readonly Article[], now: Date, includeDrafts = false): Article[] {
   return articles.filter((a) => (includeDrafts || !a.draft) && (includeDrafts || a.date.instant.getTime() <= now.getTime()));
+}
+
+/**
+ * The body's images with their source files, for the image pipeline. Missing files and alt texts
+ * were already reported by `bodyReferenceProblems`; an article that reaches this point has neither.
+ */
+function resolveBodyImages(body: string, bodyLine: number, dir: string): BodyImage[] {
+  return listBodyImages(body, bodyLine).map((ref) =>
+    isExternalSource(ref.src) ? ref : { ...ref, path: path.resolve(dir, decodeSource(ref.src)) },
+  );
 }

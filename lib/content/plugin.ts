@@ -6,17 +6,26 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadArticles, publishedArticles } from "./load.ts";
-import { ContentError } from "./problems.ts";
-import { createMarkdown } from "./markdown.ts";
+import { ContentError, formatProblem, type Problem } from "./problems.ts";
+import { createMarkdown, type ImageRenderer } from "./markdown.ts";
 import type { Article } from "./article.ts";
 import { buildPortal } from "./portal.ts";
 import { readSiteConfig } from "./site.ts";
+
+/** What the content module needs from an image pipeline (lib/images provides it). */
+export interface ContentImages {
+  /** Encodes every image of these articles before pages render; resolves with the bad ones. */
+  prepareArticles(articles: readonly Article[]): Promise<Problem[]>;
+  readonly renderImage: ImageRenderer;
+}
 
 export interface ContentOptions {
   /** The moment that decides which dated articles are out; defaults to the build's start. */
   readonly now?: Date;
   /** Virtual templates (in `templates/`) to register; drop one to turn a kind of page off. */
   readonly pages?: readonly string[];
+  /** Responsive images; without it body images render as plain `<img>` and no image file is published. */
+  readonly images?: ContentImages;
 }
 
 /**
@@ -27,38 +36,48 @@ const DEFAULT_PAGES = ["article-pages", "home", "list-pages", "index-pages", "no
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
+/** Photos are published only through the image pipeline: the originals may carry GPS coordinates. */
+const IMAGE_FILE = /\.(?:jpe?g|png|webp|avif|gif|tiff?|heic|heif|bmp)$/i;
+
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions = {}): void {
-  const markdown = createMarkdown();
+  const markdown = createMarkdown(options.images?.renderImage);
   eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addWatchTarget(path.join(eleventyConfig.directories.input, "articles"));
 
   // Loaded once per build and shared by `articles` and `portal`, so every list, feed and sitemap
   // sees exactly the same published set (no drafts, no future dates).
-  let published: Article[] | undefined;
-  const load = (): Article[] => {
-    if (published) return published;
+  let loading: Promise<Article[]> | undefined;
+  let published: Article[] = [];
+  const load = (): Promise<Article[]> => (loading ??= loadPublished());
+  const loadPublished = async (): Promise<Article[]> => {
     const input = eleventyConfig.directories.input;
     const { articles, problems } = loadArticles(input);
-    if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
     const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
     published = publishedArticles(articles, options.now ?? new Date(), devServer);
+    // Images are checked even when other articles have errors, so one run lists every problem.
+    // Loader warnings were printed by lib/build.ts before Eleventy started; image warnings are new.
+    const imageProblems = (await options.images?.prepareArticles(published)) ?? [];
+    const all = [...problems, ...imageProblems];
+    if (all.some((p) => p.severity === "error")) throw new ContentError(all);
+    for (const warning of imageProblems) console.warn(formatProblem(warning));
     return published;
   };
   eleventyConfig.on("eleventy.before", () => {
-    published = undefined;
+    loading = undefined;
   });
   eleventyConfig.addGlobalData("articles", load);
   // Collections, list pages, related articles and previous/next: computed here once, rendered by layouts.
-  eleventyConfig.addGlobalData("portal", () => {
+  eleventyConfig.addGlobalData("portal", async () => {
     const site = readSiteConfig(eleventyConfig.directories.input);
-    return buildPortal(load(), site.categories, site.name);
+    return buildPortal(await load(), site.categories, site.name);
   });
 
-  // Photos beside each article are served from the article's URL, so relative Markdown paths work.
+  // Other files beside an article (PDF attachments) are served from its URL, so relative links work.
   eleventyConfig.on("eleventy.after", () => {
-    for (const article of published ?? []) {
-      for (const file of readdirSync(article.dir)) {
-        if (file === "index.md") continue;
+    for (const article of published) {
+      for (const entry of readdirSync(article.dir, { withFileTypes: true })) {
+        const file = entry.name;
+        if (!entry.isFile() || file === "index.md" || IMAGE_FILE.test(file)) continue;
         const target = path.join(outputDir(eleventyConfig), article.url, file);
         mkdirSync(path.dirname(target), { recursive: true });
         copyFileSync(path.join(article.dir, file), target);

@@ -8,7 +8,12 @@ import { article } from "../support/articles.ts";
 import { seedDir } from "../support/fixture.ts";
 
 const site = readSiteConfig("content");
-const photo = { path: path.join(seedDir, "anh-minh-hoa.jpg"), src: "anh-minh-hoa.jpg", alt: "Ảnh đồi & hồ" };
+const photo = {
+  path: path.join(seedDir, "anh-minh-hoa.jpg"),
+  src: "anh-minh-hoa.jpg",
+  alt: "Ảnh đồi & hồ",
+  line: 1,
+};
 const spec: FeedSpec = {
   site,
   title: site.name,

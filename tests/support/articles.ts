@@ -20,6 +20,7 @@ export function article(fields: Partial<Omit<Article, "date">> & { slug: string;
     draft: false,
     aliases: [],
     body: "Nội dung.",
+    bodyImages: [],
     ...rest,
     date: { instant: new Date(date), hasTime: true },
   };

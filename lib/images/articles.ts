@@ -1,0 +1,114 @@
+/**
+ * The images of articles: which sources each page needs, the problems they have, and their markup.
+ *
+ * Loading priority, decided for the article page: the banner is always in view and comes first in the
+ * HTML, so it is never lazy; the lead photo is the largest image near the top (on a 360 px phone it
+ * is ~4× the banner's area), so it is the likely LCP element and alone gets `fetchpriority="high"`.
+ * Pages without a lead photo give that hint to the banner. Body images are below the fold: lazy.
+ */
+import type { Article } from "../content/article.ts";
+import type { ContentImages } from "../content/plugin.ts";
+import type { MarkdownEnv } from "../content/markdown.ts";
+import { plainImage } from "../content/markdown.ts";
+import type { Problem } from "../content/problems.ts";
+import { decodeSource, isExternalSource } from "./references.ts";
+import { pictureHtml, type PlacedImage } from "./markup.ts";
+import type { ImagePipeline } from "./pipeline.ts";
+import { ARTICLE_SIZES, WIDTHS } from "./settings.ts";
+
+/** The file name of every article's share image, under the article's URL. */
+export const SHARE_FILE = "anh-chia-se.jpg";
+
+/** The share image's URL for an article: stable, so scrapers' caches stay valid. */
+export function shareImageUrl(article: { url: string }): string {
+  return `${article.url}${SHARE_FILE}`;
+}
+
+/** Where the share image of an article comes from: lead photo, else first local body image, else banner. */
+export function shareSource(article: Article, banner: string): string {
+  return article.image?.path ?? article.bodyImages.find((image) => image.path)?.path ?? banner;
+}
+
+export class ArticleImages implements ContentImages {
+  private placed = new Map<string, PlacedImage>();
+
+  constructor(
+    private readonly pipeline: ImagePipeline,
+    private readonly banner: string,
+  ) {}
+
+  async prepareArticles(articles: readonly Article[]): Promise<Problem[]> {
+    this.placed.clear();
+    const uses = articles.flatMap((article) => [
+      ...(article.image
+        ? [
+            {
+              article,
+              src: article.image.src,
+              path: article.image.path,
+              line: article.image.line,
+              field: "image.src",
+            },
+          ]
+        : []),
+      ...article.bodyImages.flatMap((b) =>
+        b.path ? [{ article, src: b.src, path: b.path, line: b.line, field: "body" }] : [],
+      ),
+    ]);
+    const shares = articles.map((article) => ({ path: shareSource(article, this.banner), share: true }));
+    await this.pipeline.prepare([...uses.map((u) => ({ path: u.path, share: false })), ...shares]);
+
+    const problems: Problem[] = [];
+    for (const use of uses) {
+      const problem = (message: string, severity: Problem["severity"]): void => {
+        problems.push({ file: use.article.inputPath, line: use.line, field: use.field, message, severity });
+      };
+      const failure = this.pipeline.failure(use.path);
+      if (failure !== undefined) {
+        problem(
+          `ảnh "${use.src}" không đọc được (hỏng, bị cắt cụt hoặc không phải ảnh): ${failure}`,
+          "error",
+        );
+        continue;
+      }
+      const placed = this.pipeline.place(use.path, use.article.url);
+      this.placed.set(`${use.article.url}\n${use.src}`, placed);
+      if (placed.manifest.width < (WIDTHS[0] as number)) {
+        problem(
+          `ảnh "${use.src}" chỉ rộng ${placed.manifest.width} px, nhỏ hơn ${WIDTHS[0]} px: sẽ mờ trên điện thoại`,
+          "warning",
+        );
+      }
+    }
+    for (const article of articles) {
+      const source = shareSource(article, this.banner);
+      if (this.pipeline.failure(source) === undefined)
+        this.pipeline.placeShare(source, shareImageUrl(article));
+    }
+    return problems;
+  }
+
+  /** Body images: lazy `<picture>`s in the article column; external sources stay plain `<img>`. */
+  readonly renderImage = (image: { src: string; alt: string; title: string }, env: MarkdownEnv): string => {
+    const src = decodeSource(image.src);
+    if (isExternalSource(src)) return plainImage(image, env);
+    const placed = this.placed.get(`${env.article?.url}\n${src}`);
+    if (!placed) throw new Error(`Ảnh "${src}" chưa được xử lý (image not prepared) in ${env.article?.url}`);
+    return pictureHtml(placed, { alt: image.alt, sizes: ARTICLE_SIZES, priority: "lazy" });
+  };
+
+  /** The lead photo as a `<figure>`, the page's LCP candidate; empty when the article has none. */
+  leadPicture(article: Article): string {
+    if (!article.image) return "";
+    const placed = this.placed.get(`${article.url}\n${article.image.src}`);
+    if (!placed)
+      throw new Error(`Ảnh "${article.image.src}" chưa được xử lý (image not prepared) in ${article.url}`);
+    const caption = article.image.caption
+      ? `<figcaption>${escapeText(article.image.caption)}</figcaption>`
+      : "";
+    return `<figure class="photo lead-photo">${pictureHtml(placed, { alt: article.image.alt, sizes: ARTICLE_SIZES, priority: "high" })}${caption}</figure>`;
+  }
+}
+
+const escapeText = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -1,0 +1,77 @@
+/**
+ * Images: the banner and every article photo resized, encoded AVIF + WebP + JPEG/PNG, stripped of
+ * metadata, cached across builds, and published as `<picture>`.
+ *
+ * Why our own pipeline rather than @11ty/eleventy-img: its disk cache is "the output file already
+ * exists", and this site builds into a fresh staging folder every time (lib/build.ts), so nothing
+ * would be reused; it decodes the source again for each output; and the markup must know each
+ * image's size before the (synchronous) Markdown renderer runs. sharp does all the work either way.
+ */
+import path from "node:path";
+import { outputDir, type EleventyConfig } from "../eleventy.ts";
+import type { Article } from "../content/article.ts";
+import { ArticleImages, shareImageUrl } from "./articles.ts";
+import { pictureHtml, type PlacedImage } from "./markup.ts";
+import { ImagePipeline } from "./pipeline.ts";
+import { BANNER_SIZES, SHARE_SIZE } from "./settings.ts";
+
+export interface ImagesOptions {
+  /** The shared pipeline; `.eleventy.ts` hands the same one's `articles` to the content plugin. */
+  readonly images: SiteImages;
+}
+
+/** The pipeline, the banner and the article images of one site, shared by the images and content plugins. */
+export class SiteImages {
+  readonly pipeline: ImagePipeline;
+  readonly articles: ArticleImages;
+
+  constructor(readonly options: { cacheDir: string; banner: string; concurrency?: number }) {
+    this.pipeline = new ImagePipeline(options);
+    this.articles = new ArticleImages(this.pipeline, options.banner);
+  }
+}
+
+export default function imagesPlugin(eleventyConfig: EleventyConfig, options: ImagesOptions): void {
+  const { pipeline, articles } = options.images;
+  const banner = options.images.options.banner;
+  eleventyConfig.addWatchTarget(banner);
+  let bannerImage: PlacedImage | undefined;
+
+  eleventyConfig.on("eleventy.before", async () => {
+    pipeline.reset();
+    await pipeline.prepare([{ path: banner, share: true }]);
+    const failure = pipeline.failure(banner);
+    if (failure !== undefined) throw new Error(`Banner ${path.basename(banner)} không đọc được: ${failure}`);
+    // Placed here, not in the filter: Eleventy may reuse a rendered layout, and the files must ship anyway.
+    bannerImage = pipeline.place(banner, "/assets/images/");
+  });
+
+  /**
+   * `{{ "alt" | bannerPicture(highPriority) | safe }}`: the banner as a `<picture>`, never lazy (it is
+   * in view on every page); `highPriority` when the page has no lead photo to be its LCP.
+   */
+  eleventyConfig.addFilter("bannerPicture", (alt: string, highPriority: boolean) =>
+    pictureHtml(bannerImage ?? pipeline.place(banner, "/assets/images/"), {
+      alt,
+      sizes: BANNER_SIZES,
+      priority: highPriority ? "high" : "eager",
+    }),
+  );
+  /** `{{ article | leadPicture | safe }}`: the lead photo `<figure>`, or nothing. */
+  eleventyConfig.addFilter("leadPicture", (article: Article) => articles.leadPicture(article));
+  /**
+   * `{{ article | shareImage }}`: the site-relative URL of the article's 1200×630 JPEG for `og:image`
+   * (prefix `site.url`); `shareImageSize` gives its width and height.
+   */
+  eleventyConfig.addFilter("shareImage", (article: Article) => shareImageUrl(article));
+  eleventyConfig.addGlobalData("shareImageSize", SHARE_SIZE);
+
+  eleventyConfig.on("eleventy.after", () => {
+    const files = pipeline.writeOutputs(outputDir(eleventyConfig));
+    const { encoded, cached, ms } = pipeline.stats;
+    console.log(
+      `Ảnh: mã hóa ${encoded}, lấy từ bộ đệm ${cached}, xuất ${files} tệp trong ${(ms / 1000).toFixed(1)} s ` +
+        `(images: ${encoded} encoded, ${cached} cached, ${files} files, ${Math.round(ms)} ms)`,
+    );
+  });
+}
