@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { loadArticles } from "./content/load.ts";
 import { ContentError, formatProblem } from "./content/problems.ts";
+import { checkArticleImages } from "./images/check.ts";
 
 export interface BuildOptions {
   /** Content folder (articles and `_data`); defaults to `content/`. */
@@ -27,8 +28,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
   const output = path.resolve(options.output ?? path.join(projectDir, "_site"));
   // Validate every article before Eleventy starts: authors get one list of all problems, and
   // nothing is written. The content plugin reuses these parsed files (see load.ts).
-  const { problems } = loadArticles(input);
-  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
+  const { articles, problems } = loadArticles(input);
+  if (problems.some((p) => p.severity === "error")) {
+    // The build fails anyway: also name unreadable photos of the other articles, so one run lists all.
+    throw new ContentError([...problems, ...(await checkArticleImages(articles))]);
+  }
   for (const warning of problems) console.warn(formatProblem(warning));
   const staging = `${output}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });

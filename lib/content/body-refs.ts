@@ -76,12 +76,12 @@ export function bodyReferenceProblems(body: string, context: BodyContext): { lin
   const found: { line: number; message: string }[] = [];
   for (const image of bodyImages(body)) {
     const alt = image.alt?.trim() ?? "";
-    if (alt === "") found.push({ line: image.line, message: `ảnh ${image.src} thiếu mô tả (alt): hãy tả nội dung ảnh` });
+    if (alt === "") found.push({ line: image.line, message: `ảnh "${image.src}" thiếu mô tả (alt): hãy tả nội dung ảnh` });
     else if (alt === PLACEHOLDER_ALT) {
-      found.push({ line: image.line, message: `ảnh ${image.src} chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh` });
+      found.push({ line: image.line, message: `ảnh "${image.src}" chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh` });
     }
     if (isLocalImage(image.src) && !existsSync(path.join(context.dir, safeDecode(image.src)))) {
-      found.push({ line: image.line, message: `không tìm thấy tệp ảnh ${image.src} trong thư mục bài viết` });
+      found.push({ line: image.line, message: `không tìm thấy tệp ảnh "${image.src}" trong thư mục bài viết` });
     }
   }
   for (const link of bodyLinks(body, context.siteUrl)) {

@@ -12,9 +12,10 @@ import type { MarkdownEnv } from "../content/markdown.ts";
 import { plainImage } from "../content/markdown.ts";
 import type { Problem } from "../content/problems.ts";
 import { decodeSource, isExternalSource } from "./references.ts";
+import { unreadableImageMessage } from "./check.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import type { ImagePipeline } from "./pipeline.ts";
-import { ARTICLE_SIZES, WIDTHS } from "./settings.ts";
+import { ARTICLE_SIZES, CARD_SIZES, WIDTHS } from "./settings.ts";
 
 /** The file name of every article's share image, under the article's URL. */
 export const SHARE_FILE = "anh-chia-se.jpg";
@@ -65,10 +66,7 @@ export class ArticleImages implements ContentImages {
       };
       const failure = this.pipeline.failure(use.path);
       if (failure !== undefined) {
-        problem(
-          `ảnh "${use.src}" không đọc được (hỏng, bị cắt cụt hoặc không phải ảnh): ${failure}`,
-          "error",
-        );
+        problem(unreadableImageMessage(use.src, failure), "error");
         continue;
       }
       const placed = this.pipeline.place(use.path, use.article.url);
@@ -98,6 +96,15 @@ export class ArticleImages implements ContentImages {
   };
 
   /** The lead photo as a `<figure>`, the page's LCP candidate; empty when the article has none. */
+  /** A list thumbnail: decorative (the card's title names the article), lazy, from the lead photo. */
+  cardPicture(article: Article): string {
+    if (!article.image) return "";
+    const placed = this.placed.get(`${article.url}\n${article.image.src}`);
+    if (!placed)
+      throw new Error(`Ảnh "${article.image.src}" chưa được xử lý (image not prepared) in ${article.url}`);
+    return pictureHtml(placed, { alt: "", sizes: CARD_SIZES, priority: "lazy" });
+  }
+
   leadPicture(article: Article): string {
     if (!article.image) return "";
     const placed = this.placed.get(`${article.url}\n${article.image.src}`);

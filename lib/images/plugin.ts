@@ -57,6 +57,8 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
       priority: highPriority ? "high" : "eager",
     }),
   );
+  /** `{{ article | cardPicture | safe }}`: the lead photo as a decorative list thumbnail, or nothing. */
+  eleventyConfig.addFilter("cardPicture", (article: Article) => articles.cardPicture(article));
   /** `{{ article | leadPicture | safe }}`: the lead photo `<figure>`, or nothing. */
   eleventyConfig.addFilter("leadPicture", (article: Article) => articles.leadPicture(article));
   /**

@@ -15,6 +15,11 @@ export const WIDTHS: readonly number[] = [360, 720, 1080, 1440];
 export const ARTICLE_SIZES = "(min-width: 48rem) 42rem, calc(100vw - 1.5rem)";
 
 /** `sizes` for the banner: full width up to the 75rem header. */
+/**
+ * Thumbnails in lists: 7rem beside the text on phones; up to half the 75rem column in the featured
+ * block on wide screens (site.css `.card-photo`).
+ */
+export const CARD_SIZES = "(min-width: 48rem) 36rem, 7rem";
 export const BANNER_SIZES = "(min-width: 75rem) 75rem, 100vw";
 
 /**

@@ -88,9 +88,9 @@ describe("npm run check", () => {
         .find((l) => l.startsWith(`${rel(slug)}:${lineOf(file(slug), needle)}  `) && l.includes(message));
       expect(line, `${slug} ${needle} → ${message}\n${out}`).toBeDefined();
     };
-    expectLine("anh-va-lien-ket", "![](co-anh.jpg)", "[lỗi] body: ảnh co-anh.jpg thiếu mô tả (alt)");
-    expectLine("anh-va-lien-ket", "anhamy.jpg", "ảnh anhamy.jpg chưa có mô tả");
-    expectLine("anh-va-lien-ket", "anhamy.jpg", "không tìm thấy tệp ảnh anhamy.jpg");
+    expectLine("anh-va-lien-ket", "![](co-anh.jpg)", '[lỗi] body: ảnh "co-anh.jpg" thiếu mô tả (alt)');
+    expectLine("anh-va-lien-ket", "anhamy.jpg", 'ảnh "anhamy.jpg" chưa có mô tả');
+    expectLine("anh-va-lien-ket", "anhamy.jpg", 'không tìm thấy tệp ảnh "anhamy.jpg"');
     expectLine("anh-va-lien-ket", "<img", "thiếu mô tả (alt)");
     expectLine(
       "anh-va-lien-ket",
@@ -147,7 +147,7 @@ describe("npm run check", () => {
       `${path.relative(process.cwd(), file)}:${lineOf(file, "<iframe")}  [lỗi] body: thẻ HTML <iframe>`,
     );
     expect(build.stderr).toContain(
-      `${path.relative(process.cwd(), file)}:${lineOf(file, "khai-mac.jpg")}  [lỗi] body: không tìm thấy tệp ảnh khai-mac.jpg`,
+      `${path.relative(process.cwd(), file)}:${lineOf(file, "khai-mac.jpg")}  [lỗi] body: không tìm thấy tệp ảnh \"khai-mac.jpg\"`,
     );
     expect(build.stderr).toContain(
       `${path.relative(process.cwd(), file)}:${lineOf(file, "khong-co")}  [lỗi] body: liên kết /tin-tuc/khong-co/`,

@@ -72,8 +72,8 @@ describe("npm run import", () => {
     const check = await runScript("check", ["--content", content]);
     expect(check.code).toBe(1);
     const file = path.relative(process.cwd(), imported(content));
-    expect(check.stdout).toContain(`${file}:${markerLine}  [lỗi] body: ảnh anhamy.jpg chưa có mô tả`);
-    expect(check.stdout).toContain(`${file}:${markerLine}  [lỗi] body: không tìm thấy tệp ảnh anhamy.jpg`);
+    expect(check.stdout).toContain(`${file}:${markerLine}  [lỗi] body: ảnh "anhamy.jpg" chưa có mô tả`);
+    expect(check.stdout).toContain(`${file}:${markerLine}  [lỗi] body: không tìm thấy tệp ảnh "anhamy.jpg"`);
     expect(check.stdout).toContain(
       `${file}:${lines.findIndex((l) => l.startsWith("dateNote:")) + 1}  [cảnh báo] dateNote: ngày đăng chưa được xác định`,
     );

@@ -33,12 +33,16 @@ export function urlOf(root: string, file: string): string {
   return `/${relative.replace(/(^|\/)index\.html$/, "$1")}`;
 }
 
-/** Every HTML page of the site (Pagefind's own files excluded: they are the search library, not pages). */
+/**
+ * Every reader-facing HTML page of the site. Excluded: Pagefind's own files (the search library) and
+ * `/admin/`, the staff-only CMS shell whose interface is Sveltia's app, rendered by its script (its
+ * own browser test checks that it loads without errors).
+ */
 export function listPages(root: string): SitePage[] {
   return listFiles(root)
     .filter((file) => file.endsWith(".html"))
     .map((file) => ({ file, url: urlOf(root, file) }))
-    .filter((page) => !page.url.startsWith("/pagefind/"));
+    .filter((page) => !page.url.startsWith("/pagefind/") && !page.url.startsWith("/admin/"));
 }
 
 /**
