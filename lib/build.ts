@@ -8,6 +8,9 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import type { EleventyConfig } from "./eleventy.ts";
+import { countStage, recordStage, timeStage, writeTimingReport } from "./timing.ts";
+import { progress } from "./progress.ts";
 
 export interface BuildOptions {
   /** Content folder (articles and `_data`); defaults to `content/`. */
@@ -21,6 +24,14 @@ export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 /** Builds the site; resolves with the output folder, rejects (leaving the old output intact) on error. */
 export async function buildSite(options: BuildOptions = {}): Promise<string> {
+  try {
+    return await timeStage("build", () => build(options));
+  } finally {
+    writeTimingReport();
+  }
+}
+
+async function build(options: BuildOptions): Promise<string> {
   const input = path.resolve(options.input ?? path.join(projectDir, "content"));
   const output = path.resolve(options.output ?? path.join(projectDir, "_site"));
   const staging = `${output}.building-${process.pid}`;
@@ -29,15 +40,36 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
     const eleventy = new Eleventy(input, staging, {
       configPath: path.join(projectDir, ".eleventy.ts"),
       quietMode: options.quiet ?? true,
+      config: measurePages,
     });
-    await eleventy.write();
+    await timeStage("eleventy", () => eleventy.write());
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  const previous = `${output}.previous-${process.pid}`;
-  if (existsSync(output)) renameSync(output, previous);
-  renameSync(staging, output);
-  rmSync(previous, { recursive: true, force: true });
-  return output;
+  return timeStage("publish", () => {
+    const previous = `${output}.previous-${process.pid}`;
+    if (existsSync(output)) renameSync(output, previous);
+    renameSync(staging, output);
+    rmSync(previous, { recursive: true, force: true });
+    return output;
+  });
+}
+
+/**
+ * Registered before `.eleventy.ts`, so its `eleventy.after` listener runs first: the "render" stage is
+ * Eleventy's data and template work, from `eleventy.before` until the post-build steps begin.
+ */
+function measurePages(eleventyConfig: EleventyConfig): void {
+  let start = 0;
+  eleventyConfig.on("eleventy.before", () => {
+    start = performance.now();
+    progress.stage("render");
+  });
+  eleventyConfig.on("eleventy.after", () => recordStage("render", start));
+  eleventyConfig.addTransform("progress", (content: string) => {
+    progress.tick();
+    countStage("pages");
+    return content;
+  });
 }

@@ -1,0 +1,63 @@
+/**
+ * Runs a command in a child process and measures its wall time and peak memory.
+ *
+ * Peak memory comes from GNU time (`%M`), which sees the largest process of the tree (tsx starts a
+ * second Node process); without GNU time it is unknown rather than guessed.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export interface Measured {
+  readonly ms: number;
+  /** Peak resident memory in bytes, or undefined when GNU time is not installed. */
+  readonly maxRssBytes: number | undefined;
+  readonly stdout: string;
+}
+
+const GNU_TIME = "/usr/bin/time";
+
+/** Runs `command args` in `cwd`; rejects with the tail of its output when it fails. */
+export async function measure(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<Measured> {
+  const rssFile = path.join(os.tmpdir(), `phuninh-bench-rss-${process.pid}-${Date.now()}`);
+  const timed = existsSync(GNU_TIME);
+  const [cmd, argv] = timed
+    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command, ...args]]
+    : [command, [...args]];
+  const started = performance.now();
+  const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env } });
+  let output = "";
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk;
+    output = (output + chunk).slice(-4000);
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output = (output + chunk).slice(-4000);
+  });
+  const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
+  const ms = performance.now() - started;
+  let maxRssBytes: number | undefined;
+  if (timed && existsSync(rssFile)) {
+    const kb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
+    maxRssBytes = Number.isFinite(kb) ? kb * 1024 : undefined;
+    rmSync(rssFile, { force: true });
+  }
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${output}`);
+  return { ms, maxRssBytes, stdout };
+}
+
+/** Total size in bytes of the files under `dir` (0 when it does not exist). */
+export function folderSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
