@@ -4,6 +4,7 @@
  * Why: Eleventy neither empties its output folder (a deleted article would survive) nor rolls back
  * on failure; building aside and swapping means a failed build publishes nothing, not half a site.
  */
+import { spawn } from "node:child_process";
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,9 +52,23 @@ async function build(options: BuildOptions): Promise<string> {
     const previous = `${output}.previous-${process.pid}`;
     if (existsSync(output)) renameSync(output, previous);
     renameSync(staging, output);
-    rmSync(previous, { recursive: true, force: true });
+    removeInBackground(previous);
     return output;
   });
+}
+
+/**
+ * Deletes the replaced site without making the build wait for it. Why: unlinking 10,000 pages took
+ * longer than building them in the profile at 10,000 articles, and nothing reads that folder once the
+ * new site is in place. On Windows, where `rm` is missing, it is deleted in place.
+ */
+function removeInBackground(folder: string): void {
+  if (!existsSync(folder)) return;
+  if (process.platform === "win32") {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
 }
 
 /**

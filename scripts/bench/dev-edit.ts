@@ -13,6 +13,8 @@ export interface DevEditMeasured {
   readonly firstBuildMs: number;
   /** From saving the edit to the changed HTML being written. */
   readonly editMs: number;
+  /** Whether the watcher missed the first save and the edit had to be saved again. */
+  readonly retried: boolean;
 }
 
 /** Starts the dev server on `contentDir`, edits `slug`'s article, and measures the rebuild. */
@@ -55,18 +57,25 @@ export async function measureDevEdit(
       () => log,
     );
     const firstBuildMs = performance.now() - started;
-    // Let the watcher settle, as a person would read the page before editing.
-    await sleep(1000);
+    // Let the file watcher finish its first scan of every bundle, as a person reads before editing.
+    await sleep(5000);
     const marker = `Đoạn văn sửa thử ${Date.now()}.`;
-    const edited = performance.now();
-    appendFileSync(path.join(contentDir, "articles", slug, "index.md"), `\n${marker}\n`);
-    await until(
-      () => readFileSync(page, "utf8").includes(marker),
-      edited,
-      timeoutMs,
-      () => log,
-    );
-    return { firstBuildMs, editMs: performance.now() - edited };
+    const edit = (): number => {
+      appendFileSync(path.join(contentDir, "articles", slug, "index.md"), `\n${marker}\n`);
+      return performance.now();
+    };
+    const shows = (): boolean => readFileSync(page, "utf8").includes(marker);
+    let edited = edit();
+    let retried = false;
+    try {
+      await until(shows, edited, Math.min(timeoutMs, 120_000), () => log);
+    } catch {
+      // Seen at 10,000 articles under load: a save during the watcher's start-up went unnoticed.
+      retried = true;
+      edited = edit();
+      await until(shows, edited, timeoutMs, () => log);
+    }
+    return { firstBuildMs, editMs: performance.now() - edited, retried };
   } finally {
     if (child.pid) process.kill(-child.pid, "SIGTERM");
   }

@@ -96,7 +96,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     };
   }
 
-  let dev: { firstBuildMs: number; editMs: number } | undefined;
+  let dev: { firstBuildMs: number; editMs: number; retried: boolean } | undefined;
   if (!values["no-dev"]) {
     log(`${articles}: dev server, then one edit`);
     const slug = site.slugs[Math.floor(site.slugs.length / 2)] as string;
@@ -113,6 +113,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     firstQueryBytes,
     devFirstBuildMs: dev?.firstBuildMs,
     devEditMs: dev?.editMs,
+    devEditRetried: dev?.retried,
     bare: { ms: bare.ms, maxRssBytes: bare.maxRssBytes },
     hugo,
   };

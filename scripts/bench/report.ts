@@ -16,6 +16,7 @@ export interface Round {
   readonly firstQueryBytes: number | undefined;
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
+  readonly devEditRetried?: boolean;
   readonly bare: { ms: number; maxRssBytes: number | undefined };
   readonly hugo:
     { hugoMs: number; pagefindMs: number; pagefindRssBytes: number | undefined } | "not installed";
@@ -80,7 +81,10 @@ export function formatTable(rounds: readonly Round[]): string {
     ["search index size", (r) => (r.searchBytes ? megabytes(r.searchBytes) : "n/a (no search stage yet)")],
     ["first-query download", (r) => megabytes(r.firstQueryBytes)],
     ["dev server: first build", (r) => seconds(r.devFirstBuildMs)],
-    ["dev server: edit → page written", (r) => seconds(r.devEditMs)],
+    [
+      "dev server: edit → page written",
+      (r) => `${seconds(r.devEditMs)}${r.devEditRetried ? " (saved twice)" : ""}`,
+    ],
     ["bare Eleventy (same Markdown)", (r) => `${seconds(r.bare.ms)}, ${megabytes(r.bare.maxRssBytes)}`],
     ["ours ÷ bare Eleventy", (r) => `${(r.wallMs / r.bare.ms).toFixed(2)}×`],
     [
