@@ -39,9 +39,9 @@ export class Progress {
     this.#maybePrint();
   }
 
-  /** How many pages the build will write, once known. */
-  total(pages: number): void {
-    this.#total = pages;
+  /** How many articles the build publishes, once the content is loaded. */
+  articles(count: number): void {
+    this.#total = count;
   }
 
   /** One more page written. */
@@ -55,8 +55,10 @@ export class Progress {
     const now = this.#now();
     if (now - this.#last < this.#intervalMs) return;
     this.#last = now;
-    const pages = this.#total ? `${this.#pages}/${this.#total}` : String(this.#pages);
-    this.#write(`[phuninh] ${((now - this.#started) / 1000).toFixed(0)} s · ${this.#stage} · ${pages} trang`);
+    const articles = this.#total === undefined ? "" : ` · ${this.#total} bài`;
+    this.#write(
+      `[phuninh] ${((now - this.#started) / 1000).toFixed(0)} s · ${this.#stage} · ${this.#pages} trang${articles}`,
+    );
   }
 }
 

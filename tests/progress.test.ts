@@ -17,13 +17,13 @@ describe("build progress", () => {
   it("prints at most one line per interval, however many pages are written", () => {
     const { progress, lines, advance } = reporter(true);
     progress.stage("render");
-    progress.total(10_000);
+    progress.articles(10_000);
     for (let i = 0; i < 10_000; i++) {
       progress.tick();
       advance(1);
     }
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe("[phuninh] 3 s · render · 3001/10000 trang");
+    expect(lines[0]).toBe("[phuninh] 3 s · render · 3001 trang · 10000 bài");
   });
 
   it("stays silent when disabled (CI without PORTAL_PROGRESS=1)", () => {

@@ -10,6 +10,7 @@ import { ContentError } from "./problems.ts";
 import { createMarkdown } from "./markdown.ts";
 import type { Article } from "./article.ts";
 import { timeStage } from "../timing.ts";
+import { progress } from "../progress.ts";
 
 export interface ContentOptions {
   /** The moment that decides which dated articles are out; defaults to the build's start. */
@@ -29,6 +30,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
     const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
     published = publishedArticles(articles, options.now ?? new Date(), devServer);
+    progress.articles(published.length);
     return published;
   });
 
