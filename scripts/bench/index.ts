@@ -89,9 +89,11 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   if (hugoInstalled() && !values["no-hugo"]) {
     log(`${articles}: Hugo + Pagefind`);
     const measured = await buildHugo(projectDir, content, path.join(root, "hugo"));
+    const cpu = [measured.hugo.cpuMs, measured.pagefind.cpuMs];
     hugo = {
       hugoMs: measured.hugo.ms,
       pagefindMs: measured.pagefind.ms,
+      cpuMs: cpu[0] !== undefined && cpu[1] !== undefined ? cpu[0] + cpu[1] : undefined,
       pagefindRssBytes: measured.pagefind.maxRssBytes,
     };
   }
@@ -105,6 +107,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   return {
     articles,
     wallMs: run.ms,
+    cpuMs: run.cpuMs,
     firstWallMs,
     maxRssBytes: run.maxRssBytes,
     timings,
@@ -114,7 +117,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     devFirstBuildMs: dev?.firstBuildMs,
     devEditMs: dev?.editMs,
     devEditRetried: dev?.retried,
-    bare: { ms: bare.ms, maxRssBytes: bare.maxRssBytes },
+    bare: { ms: bare.ms, cpuMs: bare.cpuMs, maxRssBytes: bare.maxRssBytes },
     hugo,
   };
 }

@@ -13,6 +13,11 @@ export interface Measured {
   readonly ms: number;
   /** Peak resident memory in bytes, or undefined when GNU time is not installed. */
   readonly maxRssBytes: number | undefined;
+  /**
+   * User + system CPU time of the whole process tree. Why: on a machine shared with other jobs the
+   * wall time swings with their load, while the CPU time a build needs barely moves.
+   */
+  readonly cpuMs: number | undefined;
   readonly stdout: string;
 }
 
@@ -27,7 +32,7 @@ export async function measure(
   const rssFile = path.join(os.tmpdir(), `phuninh-bench-rss-${process.pid}-${Date.now()}`);
   const timed = existsSync(GNU_TIME);
   const [cmd, argv] = timed
-    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, command, ...args]]
+    ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, command, ...args]]
     : [command, [...args]];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env } });
@@ -43,13 +48,21 @@ export async function measure(
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
   const ms = performance.now() - started;
   let maxRssBytes: number | undefined;
+  let cpuMs: number | undefined;
   if (timed && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop());
-    maxRssBytes = Number.isFinite(kb) ? kb * 1024 : undefined;
+    // The last line: GNU time puts "Command exited with non-zero status" before it on failure.
+    const [kb, user, system] = (readFileSync(rssFile, "utf8").trim().split("\n").pop() ?? "")
+      .split(" ")
+      .map(Number);
+    maxRssBytes = Number.isFinite(kb) ? (kb as number) * 1024 : undefined;
+    cpuMs =
+      Number.isFinite(user) && Number.isFinite(system)
+        ? ((user as number) + (system as number)) * 1000
+        : undefined;
     rmSync(rssFile, { force: true });
   }
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${output}`);
-  return { ms, maxRssBytes, stdout };
+  return { ms, maxRssBytes, cpuMs, stdout };
 }
 
 /** Total size in bytes of the files under `dir` (0 when it does not exist). */

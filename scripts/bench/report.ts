@@ -8,6 +8,7 @@ import type { StageTiming, TimingReport } from "../../lib/timing.ts";
 export interface Round {
   readonly articles: number;
   readonly wallMs: number;
+  readonly cpuMs: number | undefined;
   readonly firstWallMs?: number;
   readonly maxRssBytes: number | undefined;
   readonly timings: TimingReport;
@@ -17,9 +18,10 @@ export interface Round {
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
-  readonly bare: { ms: number; maxRssBytes: number | undefined };
+  readonly bare: { ms: number; cpuMs: number | undefined; maxRssBytes: number | undefined };
   readonly hugo:
-    { hugoMs: number; pagefindMs: number; pagefindRssBytes: number | undefined } | "not installed";
+    | { hugoMs: number; pagefindMs: number; cpuMs: number | undefined; pagefindRssBytes: number | undefined }
+    | "not installed";
 }
 
 const span = (stages: readonly StageTiming[], match: (name: string) => boolean): number =>
@@ -50,6 +52,8 @@ export function stageBreakdown(report: TimingReport, wallMs: number): Record<str
 
 const seconds = (ms: number | undefined): string =>
   ms === undefined ? "n/a" : `${(ms / 1000).toFixed(1)} s`;
+const ratio = (ours: number | undefined, theirs: number | undefined): string =>
+  ours === undefined || theirs === undefined ? "n/a" : `${(ours / theirs).toFixed(2)}×`;
 const megabytes = (bytes: number | undefined): string =>
   bytes === undefined
     ? "n/a"
@@ -61,6 +65,7 @@ const megabytes = (bytes: number | undefined): string =>
 export function formatTable(rounds: readonly Round[]): string {
   const rows: [string, (r: Round) => string][] = [
     ["total wall time (child process)", (r) => seconds(r.wallMs)],
+    ["CPU time (user + system)", (r) => seconds(r.cpuMs)],
     ...(rounds.some((r) => r.firstWallMs)
       ? [
           ["· first build, images not cached", (r: Round) => seconds(r.firstWallMs)] as [
@@ -85,8 +90,14 @@ export function formatTable(rounds: readonly Round[]): string {
       "dev server: edit → page written",
       (r) => `${seconds(r.devEditMs)}${r.devEditRetried ? " (saved twice)" : ""}`,
     ],
-    ["bare Eleventy (same Markdown)", (r) => `${seconds(r.bare.ms)}, ${megabytes(r.bare.maxRssBytes)}`],
-    ["ours ÷ bare Eleventy", (r) => `${(r.wallMs / r.bare.ms).toFixed(2)}×`],
+    [
+      "bare Eleventy: wall, CPU, memory",
+      (r) => `${seconds(r.bare.ms)}, ${seconds(r.bare.cpuMs)}, ${megabytes(r.bare.maxRssBytes)}`,
+    ],
+    [
+      "ours ÷ bare Eleventy (wall / CPU)",
+      (r) => `${ratio(r.wallMs, r.bare.ms)} / ${ratio(r.cpuMs, r.bare.cpuMs)}`,
+    ],
     [
       "Hugo + Pagefind CLI",
       (r) =>
@@ -94,16 +105,17 @@ export function formatTable(rounds: readonly Round[]): string {
           ? "hugo: not installed"
           : `${seconds(r.hugo.hugoMs)} + ${seconds(r.hugo.pagefindMs)}`,
     ],
+    ["Hugo + Pagefind CPU time", (r) => (r.hugo === "not installed" ? "n/a" : seconds(r.hugo.cpuMs))],
     [
       "Pagefind CLI peak memory",
       (r) => (r.hugo === "not installed" ? "n/a" : megabytes(r.hugo.pagefindRssBytes)),
     ],
     [
-      "ours ÷ (Hugo + Pagefind)",
+      "ours ÷ (Hugo + Pagefind) (wall / CPU)",
       (r) =>
         r.hugo === "not installed"
           ? "n/a"
-          : `${(r.wallMs / (r.hugo.hugoMs + r.hugo.pagefindMs)).toFixed(2)}×`,
+          : `${ratio(r.wallMs, r.hugo.hugoMs + r.hugo.pagefindMs)} / ${ratio(r.cpuMs, r.hugo.cpuMs)}`,
     ],
   ];
   const header = `| articles | ${rounds.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`;
