@@ -3,11 +3,11 @@
  * The Markdown is hard-linked into a minimal Hugo site (plain single and list layouts; Hugo's
  * default taxonomies, so tag and category lists are built too).
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { measure, type Measured } from "./measure.ts";
+import { measure, onPath, type Measured } from "./measure.ts";
 
-export const HUGO = "/usr/bin/hugo";
+const HUGO = onPath("hugo");
 
 const BASEOF = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
@@ -22,7 +22,7 @@ export interface HugoMeasured {
 }
 
 /** Whether Hugo can be benchmarked here. */
-export const hugoInstalled = (): boolean => existsSync(HUGO);
+export const hugoInstalled = (): boolean => HUGO !== undefined;
 
 /** Builds the articles of `contentDir` with Hugo into `siteDir/public`, then indexes it with Pagefind. */
 export async function buildHugo(
@@ -46,7 +46,7 @@ export async function buildHugo(
     path.join(siteDir, "hugo.toml"),
     `baseURL = "https://phuninh.gov.vn/"\nlanguageCode = "vi"\ntitle = "Phú Ninh"\n[taxonomies]\ntag = "tags"\ncategory = "category"\n`,
   );
-  const hugo = await measure(HUGO, ["--quiet", "--source", siteDir], { cwd: siteDir });
+  const hugo = await measure(HUGO ?? "hugo", ["--quiet", "--source", siteDir], { cwd: siteDir });
   const pagefind = await measure(
     path.join(projectDir, "node_modules", ".bin", "pagefind"),
     ["--site", path.join(siteDir, "public"), "--silent"],

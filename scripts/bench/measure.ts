@@ -21,7 +21,17 @@ export interface Measured {
   readonly stdout: string;
 }
 
-const GNU_TIME = "/usr/bin/time";
+/** The absolute path of a program on `PATH`, or undefined. */
+export function onPath(program: string): string | undefined {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, program);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+// GNU time, not the shell keyword: only the program can write the peak memory to a file.
+const GNU_TIME = onPath("time");
 
 /** Runs `command args` in `cwd`; rejects with the tail of its output when it fails. */
 export async function measure(
@@ -30,10 +40,9 @@ export async function measure(
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<Measured> {
   const rssFile = path.join(os.tmpdir(), `phuninh-bench-rss-${process.pid}-${Date.now()}`);
-  const timed = existsSync(GNU_TIME);
-  const [cmd, argv] = timed
-    ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, command, ...args]]
-    : [command, [...args]];
+  const timed = GNU_TIME !== undefined;
+  const cmd = GNU_TIME ?? command;
+  const argv = GNU_TIME ? ["-f", "%M %U %S", "-o", rssFile, command, ...args] : [...args];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env } });
   let output = "";
