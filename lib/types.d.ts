@@ -3,7 +3,11 @@ declare module "@11ty/eleventy" {
     constructor(
       input?: string,
       output?: string,
-      options?: { configPath?: string; quietMode?: boolean; config?: (config: unknown) => void },
+      options?: {
+        configPath?: string;
+        quietMode?: boolean;
+        config?: (config: import("./eleventy.ts").EleventyConfig) => void;
+      },
     );
     write(): Promise<unknown>;
     toJSON(): Promise<unknown[]>;

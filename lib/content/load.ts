@@ -74,6 +74,9 @@ export function loadArticles(
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
+  // Forget deleted articles, so a long-running dev server does not keep them in memory.
+  const present = new Set(files);
+  for (const file of memo.keys()) if (!present.has(file)) memo.delete(file);
   articles.sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug));
   return { articles, problems, site };
 }

@@ -11,6 +11,8 @@ import { createMarkdown, type ImageRenderer } from "./markdown.ts";
 import type { Article } from "./article.ts";
 import { buildPortal } from "./portal.ts";
 import { readSiteConfig } from "./site.ts";
+import { timeStage } from "../timing.ts";
+import { progress } from "../progress.ts";
 
 /** What the content module needs from an image pipeline (lib/images provides it). */
 export interface ContentImages {
@@ -51,9 +53,10 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   const load = (): Promise<Article[]> => (loading ??= loadPublished());
   const loadPublished = async (): Promise<Article[]> => {
     const input = eleventyConfig.directories.input;
-    const { articles, problems } = loadArticles(input);
+    const { articles, problems } = timeStage("content", () => loadArticles(input));
     const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
     published = publishedArticles(articles, options.now ?? new Date(), devServer);
+    progress.articles(published.length);
     // Images are checked even when other articles have errors, so one run lists every problem.
     // Loader warnings were printed by lib/build.ts before Eleventy started; image warnings are new.
     const imageProblems = (await options.images?.prepareArticles(published)) ?? [];
@@ -73,17 +76,19 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   });
 
   // Other files beside an article (PDF attachments) are served from its URL, so relative links work.
-  eleventyConfig.on("eleventy.after", () => {
-    for (const article of published) {
-      for (const entry of readdirSync(article.dir, { withFileTypes: true })) {
-        const file = entry.name;
-        if (!entry.isFile() || file === "index.md" || IMAGE_FILE.test(file)) continue;
-        const target = path.join(outputDir(eleventyConfig), article.url, file);
-        mkdirSync(path.dirname(target), { recursive: true });
-        copyFileSync(path.join(article.dir, file), target);
+  eleventyConfig.on("eleventy.after", () =>
+    timeStage("article files", () => {
+      for (const article of published) {
+        for (const entry of readdirSync(article.dir, { withFileTypes: true })) {
+          const file = entry.name;
+          if (!entry.isFile() || file === "index.md" || IMAGE_FILE.test(file)) continue;
+          const target = path.join(outputDir(eleventyConfig), article.url, file);
+          mkdirSync(path.dirname(target), { recursive: true });
+          copyFileSync(path.join(article.dir, file), target);
+        }
       }
-    }
-  });
+    }),
+  );
 
   eleventyConfig.addFilter("articleBody", (article: Article) => markdown.render(article.body, { article }));
   for (const page of options.pages ?? DEFAULT_PAGES) {

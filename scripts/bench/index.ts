@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: builds N synthetic articles with the real production build (a child process
+ * running `scripts/build.ts`), with a bare Eleventy configuration and with Hugo + Pagefind, and
+ * prints one table column per N.
+ *
+ *   npm run bench                          # 1,000 and 10,000 articles
+ *   npm run bench -- --sizes 4000          # any sizes
+ *   npm run bench -- --full                # adds 100,000
+ *   npm run bench -- --no-dev --keep       # skip the dev-server edit; keep the temp folders
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { projectDir } from "../../lib/build.ts";
+import type { TimingReport } from "../../lib/timing.ts";
+import { buildBareEleventy } from "./bare-eleventy.ts";
+import { measureDevEdit } from "./dev-edit.ts";
+import { generateSite } from "./generate.ts";
+import { buildHugo, hugoInstalled } from "./hugo.ts";
+import { folderSize, measure } from "./measure.ts";
+import { formatTable, type Round } from "./report.ts";
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string" },
+    full: { type: "boolean", default: false },
+    seed: { type: "string", default: "20251126" },
+    "no-dev": { type: "boolean", default: false },
+    "no-hugo": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+const sizes = (values.sizes ?? (values.full ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
+const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
+const log = (line: string): void => console.error(`[bench] ${line}`);
+
+const rounds: Round[] = [];
+for (const articles of sizes) {
+  const root = mkdtempSync(path.join(os.tmpdir(), `phuninh-bench-${articles}-`));
+  try {
+    rounds.push(await benchRound(articles, root));
+    console.log(`\n${formatTable(rounds)}\n`);
+  } finally {
+    if (values.keep) log(`kept ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  }
+}
+console.log(
+  `Command: npm run bench -- --sizes ${sizes.join(",")}; ${os.cpus().length} cores, Node ${process.version}.`,
+);
+
+async function benchRound(articles: number, root: string): Promise<Round> {
+  const content = path.join(root, "content");
+  log(`${articles}: generating articles in ${root}`);
+  const site = await generateSite({
+    sourceDir: path.join(projectDir, "content"),
+    targetDir: content,
+    count: articles,
+    seed: Number(values.seed),
+  });
+
+  const output = path.join(root, "_site");
+  const timingsFile = path.join(root, "timings.json");
+  const ours = async () => {
+    const run = await measure(tsx, ["scripts/build.ts", "--input", content, "--output", output], {
+      cwd: projectDir,
+      env: { PORTAL_TIMINGS: timingsFile },
+    });
+    return { run, timings: JSON.parse(readFileSync(timingsFile, "utf8")) as TimingReport };
+  };
+  log(`${articles}: production build`);
+  let { run, timings } = await ours();
+  let firstWallMs: number | undefined;
+  // Once an images stage exists, the figure that matters is a rebuild with its cache warm.
+  if (timings.stages.some((s) => s.name.startsWith("images"))) {
+    log(`${articles}: production build again, images cached`);
+    firstWallMs = run.ms;
+    ({ run, timings } = await ours());
+  }
+  log(`${articles}: ours ${(run.ms / 1000).toFixed(1)} s`);
+
+  const searchDir = path.join(output, "pagefind");
+  const firstQueryBytes = await firstQuery(output);
+
+  log(`${articles}: bare Eleventy`);
+  const bare = await buildBareEleventy(projectDir, content, path.join(root, "bare-site"));
+  let hugo: Round["hugo"] = "not installed";
+  if (hugoInstalled() && !values["no-hugo"]) {
+    log(`${articles}: Hugo + Pagefind`);
+    const measured = await buildHugo(projectDir, content, path.join(root, "hugo"));
+    const cpu = [measured.hugo.cpuMs, measured.pagefind.cpuMs];
+    hugo = {
+      hugoMs: measured.hugo.ms,
+      pagefindMs: measured.pagefind.ms,
+      cpuMs: cpu[0] !== undefined && cpu[1] !== undefined ? cpu[0] + cpu[1] : undefined,
+      pagefindRssBytes: measured.pagefind.maxRssBytes,
+    };
+  }
+
+  let dev: { firstBuildMs: number; editMs: number; retried: boolean } | undefined;
+  if (!values["no-dev"]) {
+    log(`${articles}: dev server, then one edit`);
+    const slug = site.slugs[Math.floor(site.slugs.length / 2)] as string;
+    dev = await measureDevEdit(projectDir, content, path.join(root, "dev-site"), slug);
+  }
+  return {
+    articles,
+    wallMs: run.ms,
+    cpuMs: run.cpuMs,
+    firstWallMs,
+    maxRssBytes: run.maxRssBytes,
+    timings,
+    outputBytes: folderSize(output),
+    searchBytes: existsSync(searchDir) ? folderSize(searchDir) : undefined,
+    firstQueryBytes,
+    devFirstBuildMs: dev?.firstBuildMs,
+    devEditMs: dev?.editMs,
+    devEditRetried: dev?.retried,
+    bare: { ms: bare.ms, cpuMs: bare.cpuMs, maxRssBytes: bare.maxRssBytes },
+    hugo,
+  };
+}
+
+/**
+ * The search module's own benchmark, when it exists, reports what a reader downloads for a first
+ * query. Contract: `tsx scripts/bench/search.ts --site DIR --json` prints `{"firstQueryBytes": n}`.
+ */
+async function firstQuery(siteDir: string): Promise<number | undefined> {
+  const script = path.join(projectDir, "scripts", "bench", "search.ts");
+  if (!existsSync(script) || !existsSync(path.join(siteDir, "pagefind"))) return undefined;
+  const { stdout } = await measure(tsx, [script, "--site", siteDir, "--json"], { cwd: projectDir });
+  const parsed = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as { firstQueryBytes?: number };
+  return parsed.firstQueryBytes;
+}
