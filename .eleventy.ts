@@ -7,6 +7,7 @@ import type { EleventyConfig } from "./lib/eleventy.ts";
 import textPlugin from "./lib/text/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
+import searchPlugin from "./lib/search/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -23,6 +24,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(contentPlugin);
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
+  // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
+  eleventyConfig.addPlugin(searchPlugin);
 }
 
 export const config = {
