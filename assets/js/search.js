@@ -29,7 +29,10 @@ let generation = 0;
 let current = { results: [], shown: 0, syllables: [], relevance: true, query: "" };
 
 await fillFilters();
+// Words typed while the index was loading are kept; a shared link's query wins otherwise.
+const typedEarly = input.value;
 readURL();
+if (typedEarly && !input.value) input.value = typedEarly;
 run(false);
 
 input.addEventListener(
