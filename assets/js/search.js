@@ -14,7 +14,6 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
 const sortSelect = document.querySelector("[data-search-sort]");
-const filterBox = document.querySelector("[data-search-filters]");
 /** @type {Record<string, HTMLSelectElement>} */
 const selects = Object.fromEntries(
   FILTERS.map((name) => [name, document.querySelector(`[data-filter="${name}"]`)]),
@@ -22,19 +21,20 @@ const selects = Object.fromEntries(
 
 const rank = await import(root.dataset.rankModule);
 const pagefind = await import(root.dataset.pagefind);
-await pagefind.options({ excerptLength: 30 });
 
 let generation = 0;
 /** @type {{ results: any[], shown: number, syllables: string[], relevance: boolean, query: string }} */
 let current = { results: [], shown: 0, syllables: [], relevance: true, query: "" };
 
-await fillFilters();
 // Words typed while the index was loading are kept; a shared link's query wins otherwise.
 const typedEarly = input.value;
 readURL();
 if (typedEarly && !input.value) input.value = typedEarly;
+root.dataset.ready = "";
 run(false);
 
+// Loading the index when the box gets focus hides most of the first query's wait.
+input.addEventListener("focus", () => pagefind.init(), { once: true });
 input.addEventListener(
   "input",
   debounce(() => run(false), 250),
@@ -45,22 +45,16 @@ form.addEventListener("submit", (event) => {
 });
 for (const select of [...Object.values(selects), sortSelect])
   select.addEventListener("change", () => run(true));
-more.addEventListener("click", () => showMore(generation));
+more.addEventListener("click", async () => {
+  const before = list.children.length;
+  await showMore(generation);
+  // Keyboard and screen-reader users continue from the first new result, not from the button.
+  list.children[before]?.querySelector("a")?.focus();
+});
 window.addEventListener("popstate", () => {
   readURL();
   run(false);
 });
-
-/** Fills each filter with the values the index knows, in Vietnamese order (years newest first). */
-async function fillFilters() {
-  const available = await pagefind.filters();
-  for (const name of FILTERS) {
-    const values = Object.keys(available[name] ?? {});
-    values.sort(name === "year" ? (a, b) => b.localeCompare(a) : (a, b) => a.localeCompare(b, "vi"));
-    for (const value of values) selects[name].append(new Option(value, value));
-  }
-  filterBox.hidden = false;
-}
 
 function readURL() {
   const params = new URLSearchParams(location.search);

@@ -18,6 +18,8 @@ export interface IndexedPage {
 export interface IndexSummary {
   readonly pages: number;
   readonly outputPath: string;
+  /** Wall time of indexing and writing, in milliseconds. */
+  readonly milliseconds: number;
 }
 
 /** Indexes `pages` (language `vi`) and writes the bundle to `outputPath`; throws on any Pagefind error. */
@@ -26,6 +28,7 @@ export async function indexPages(
   outputPath: string,
   language = "vi",
 ): Promise<IndexSummary> {
+  const started = performance.now();
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const problems: string[] = [...errors];
@@ -42,5 +45,5 @@ export async function indexPages(
     await pagefind.close();
   }
   if (problems.length) throw new Error(`Search index failed:\n${problems.join("\n")}`);
-  return { pages: count, outputPath };
+  return { pages: count, outputPath, milliseconds: performance.now() - started };
 }

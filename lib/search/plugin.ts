@@ -11,6 +11,7 @@ import { vietnamYear, type PortalDate } from "../text/date.ts";
 import { indexPages } from "./index-pages.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
 import { searchThumbnail } from "./thumbnail.ts";
+import { searchFacets } from "./facets.ts";
 
 export interface SearchOptions {
   /** Folder of the Pagefind bundle inside the output; the browser script imports `/<bundle>/pagefind.js`. */
@@ -26,6 +27,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   const language = options.language ?? "vi";
 
   eleventyConfig.addFilter("searchThumbnail", searchThumbnail);
+  eleventyConfig.addFilter("searchFacets", searchFacets);
   eleventyConfig.addFilter("vnYear", (date: PortalDate) => vietnamYear(date.instant));
   eleventyConfig.addTemplate(
     "tim-kiem.njk",
@@ -37,6 +39,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     const pages = (results ?? [])
       .filter((result) => result.outputPath && result.content.includes(BODY_ATTRIBUTE))
       .map((result) => ({ url: result.url, html: result.content }));
-    await indexPages(pages, path.join(outputDir(eleventyConfig), bundle), language);
+    const summary = await indexPages(pages, path.join(outputDir(eleventyConfig), bundle), language);
+    console.log(`Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s`);
   });
 }

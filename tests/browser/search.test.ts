@@ -146,9 +146,25 @@ describe("search page", () => {
     );
   });
 
+  it("sorts by newest on request", async () => {
+    await open("can bo", "&sort=newest");
+    const dates = await page.$$eval(".search-date", (items) =>
+      items.map((p) => (p.textContent ?? "").replace(/^.*?(\d\d)\/(\d\d)\/(\d{4}).*$/, "$3$2$1")),
+    );
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(await page.inputValue("[data-search-sort]")).toBe("newest");
+  });
+
+  it("moves focus to the first new result after “Xem thêm kết quả”", async () => {
+    await open("can bo");
+    await page.click("[data-search-more]");
+    await page.waitForFunction(() => document.activeElement?.closest(".search-result:nth-child(11)"));
+  });
+
   it("shows results as the reader types, and says so in Vietnamese when nothing matches", async () => {
     await page.goto(`${base}/tim-kiem/`);
-    await page.waitForSelector("[data-search-filters]:not([hidden])");
+    await page.waitForSelector("[data-search][data-ready]");
     await page.fill("[data-search-input]", "tiem chung");
     const typed = await shown();
     expect(typed.slugs[0]).toBe("tiem-chung-mo-rong-cho-tre-em");
