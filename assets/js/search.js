@@ -19,8 +19,14 @@ const selects = Object.fromEntries(
   FILTERS.map((name) => [name, document.querySelector(`[data-filter="${name}"]`)]),
 );
 
-const rank = await import(root.dataset.rankModule);
-const pagefind = await import(root.dataset.pagefind);
+let rank, pagefind;
+try {
+  rank = await import(root.dataset.rankModule);
+  pagefind = await import(root.dataset.pagefind);
+} catch (error) {
+  status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.";
+  throw error;
+}
 
 let generation = 0;
 /** @type {{ results: any[], shown: number, syllables: string[], relevance: boolean, query: string }} */
@@ -112,7 +118,8 @@ async function showMore(mine) {
   const batch = results.slice(current.shown, current.shown + PAGE_SIZE);
   const loaded = await Promise.all(batch.map((result) => result.data()));
   if (mine !== generation) return;
-  const searchable = (data) => `${data.meta.title ?? ""} ${data.content} ${data.meta.dd ?? ""}`;
+  // The content starts with the title; foldAll already equates đ and d, so the hidden copy is not needed.
+  const searchable = (data) => data.content;
   const verified = loaded.filter((data) => rank.matchTier(searchable(data), syllables) !== rank.TIER.MISSING);
   const ordered = relevance ? rank.rerank(verified, searchable, syllables) : verified;
   // A page Pagefind matched only through other metadata (e.g. an image file name) is not an answer.
