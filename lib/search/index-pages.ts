@@ -9,6 +9,9 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { withFoldedCopy } from "./page-text.ts";
 
+/** Pages handed to Pagefind before waiting for its answers. */
+const BATCH = 32;
+
 export interface IndexedPage {
   /** Site-relative URL, e.g. `/tin-tuc/<slug>/`. */
   readonly url: string;
@@ -34,11 +37,18 @@ export async function indexPages(
   const problems: string[] = [...errors];
   let count = 0;
   try {
+    // A few pages in flight at once keep Pagefind's service busy instead of waiting on each reply.
+    const batch: Promise<void>[] = [];
     for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: withFoldedCopy(page.html) });
-      problems.push(...added.errors.map((error) => `${page.url}: ${error}`));
+      batch.push(
+        index.addHTMLFile({ url: page.url, content: withFoldedCopy(page.html) }).then((added) => {
+          problems.push(...added.errors.map((error) => `${page.url}: ${error}`));
+        }),
+      );
       count++;
+      if (batch.length === BATCH) await Promise.all(batch.splice(0));
     }
+    await Promise.all(batch);
     const written = await index.writeFiles({ outputPath: path.resolve(outputPath) });
     problems.push(...written.errors);
   } finally {
