@@ -44,6 +44,8 @@ beforeAll(async () => {
     // Chromium asks for /favicon.ico on its own; the site declares none, which is not a search error.
     if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
       errors.push(message.text());
+    // Pagefind only warns when its worker is refused and it falls back to the main thread.
+    if (message.type() === "warning" && /pagefind/i.test(message.text())) errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
 });
