@@ -7,6 +7,9 @@ import type { EleventyConfig } from "./lib/eleventy.ts";
 import textPlugin from "./lib/text/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
+import seoPlugin from "./lib/seo/plugin.ts";
+import publishPlugin from "./lib/publish/plugin.ts";
+import adminPlugin from "./lib/admin/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
 
 const projectDir = import.meta.dirname;
@@ -20,10 +23,17 @@ export default function (eleventyConfig: EleventyConfig): void {
 
   // Vietnamese text: portal dates in Asia/Ho_Chi_Minh, slugs where đ → d.
   eleventyConfig.addPlugin(textPlugin);
-  // Articles: one schema, validated together, drafts and future dates held back.
+  // Articles: one schema, validated together, drafts and future dates held back; collections, list
+  // pages, home and 404 built from the same published set.
   eleventyConfig.addPlugin(contentPlugin);
+  // Feeds, sitemaps, robots.txt and the metadata filters (canonical, Open Graph, JSON-LD).
+  eleventyConfig.addPlugin(seoPlugin);
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
+  // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
+  eleventyConfig.addPlugin(publishPlugin);
+  // The CMS at /admin/ for staff who do not use git; its form is generated from the schema.
+  eleventyConfig.addPlugin(adminPlugin);
   // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
   eleventyConfig.addPlugin(searchPlugin);
 }

@@ -4,6 +4,14 @@ export default tseslint.config(
   { ignores: ["_site/**", "_site.*/**", "node_modules/**", ".cache/**", "docs/**", "coverage/**"] },
   ...tseslint.configs.recommended,
   {
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
+    },
+  },
+  {
     files: ["assets/js/**/*.js"],
     languageOptions: {
       globals: {

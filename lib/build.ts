@@ -8,6 +8,8 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import { loadArticles } from "./content/load.ts";
+import { ContentError, formatProblem } from "./content/problems.ts";
 
 export interface BuildOptions {
   /** Content folder (articles and `_data`); defaults to `content/`. */
@@ -23,6 +25,11 @@ export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 export async function buildSite(options: BuildOptions = {}): Promise<string> {
   const input = path.resolve(options.input ?? path.join(projectDir, "content"));
   const output = path.resolve(options.output ?? path.join(projectDir, "_site"));
+  // Validate every article before Eleventy starts: authors get one list of all problems, and
+  // nothing is written. The content plugin reuses these parsed files (see load.ts).
+  const { problems } = loadArticles(input);
+  if (problems.some((p) => p.severity === "error")) throw new ContentError(problems);
+  for (const warning of problems) console.warn(formatProblem(warning));
   const staging = `${output}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {

@@ -2,17 +2,20 @@
  * Reads every `content/articles/<slug>/index.md`, validates it against the one schema, normalises
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
 import { slugify } from "../text/slug.ts";
 import { articleSchema, type FrontMatter } from "./schema.ts";
-import { splitFrontMatter } from "./front-matter.ts";
+import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { articleUrl, type Article } from "./article.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
+import { findUnsafeHtml } from "./html-policy.ts";
+import { bodyReferenceProblems, type BodyContext } from "./body-refs.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -32,15 +35,40 @@ export function listArticleFiles(contentDir: string): string[] {
     .sort();
 }
 
-/** Loads and validates all articles of a content folder. `projectDir` makes paths in messages relative. */
-export function loadArticles(contentDir: string, projectDir = process.cwd()): LoadResult {
+/** One article file as read, valid or not, for checks that span articles (`npm run check`). */
+export interface ArticleSource {
+  readonly file: string;
+  /** Project-relative path, as in problems. */
+  readonly relative: string;
+  readonly split: SplitFile;
+}
+
+/**
+ * Loads and validates all articles of a content folder. `projectDir` makes paths in messages relative.
+ * `observe` sees every file as parsed, so a caller needing more than valid articles parses YAML once.
+ */
+export function loadArticles(
+  contentDir: string,
+  projectDir = process.cwd(),
+  observe?: (source: ArticleSource) => void,
+): LoadResult {
   const site = readSiteConfig(contentDir);
   const slugs = site.categories.map((c) => c.slug) as [string, ...string[]];
   const schema = articleSchema(slugs);
   const problems: Problem[] = [];
   const articles: Article[] = [];
-  for (const file of listArticleFiles(contentDir)) {
-    const result = loadOne(file, path.relative(projectDir, file), schema, site);
+  const files = listArticleFiles(contentDir);
+  const slugSet = new Set(files.map((file) => path.basename(path.dirname(file))));
+  // What every file's result depends on besides the file itself: categories and the other articles.
+  const sharedStamp = createHash("sha1")
+    .update(JSON.stringify([site.url, slugs, [...slugSet]]))
+    .digest("hex");
+  for (const file of files) {
+    const context: BodyContext = { dir: path.dirname(file), siteUrl: site.url, slugs: slugSet };
+    const relative = path.relative(projectDir, file);
+    const result = observe
+      ? parseOne(file, relative, schema, context, site, observe)
+      : loadOne(file, relative, schema, context, site, sharedStamp);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
@@ -48,21 +76,72 @@ export function loadArticles(contentDir: string, projectDir = process.cwd()): Lo
   return { articles, problems, site };
 }
 
+interface Loaded {
+  readonly article?: Article;
+  readonly problems: Problem[];
+}
+
+/**
+ * Results per file, reused while the file, its folder (photos added or removed) and the shared stamp
+ * are unchanged. Why: the build validates before Eleventy starts and the content plugin reads the
+ * same articles, and the dev server reloads on every edit; each file should be parsed once, not once
+ * per reader or per rebuild.
+ */
+const memo = new Map<string, { stamp: string; loaded: Loaded }>();
+
 function loadOne(
   file: string,
   relative: string,
   schema: ReturnType<typeof articleSchema>,
+  context: BodyContext,
   site: SiteConfig,
-): { article?: Article; problems: Problem[] } {
+  sharedStamp: string,
+): Loaded {
+  const stats = statSync(file);
+  const folder = statSync(context.dir);
+  const stamp = `${stats.size}:${stats.mtimeMs}:${folder.mtimeMs}:${relative}:${sharedStamp}`;
+  const cached = memo.get(file);
+  if (cached?.stamp === stamp) return cached.loaded;
+  const loaded = parseOne(file, relative, schema, context, site);
+  memo.set(file, { stamp, loaded });
+  return loaded;
+}
+
+function parseOne(
+  file: string,
+  relative: string,
+  schema: ReturnType<typeof articleSchema>,
+  context: BodyContext,
+  site: SiteConfig,
+  observe?: (source: ArticleSource) => void,
+): Loaded {
   const raw = readFileSync(file, "utf8");
   const split = splitFrontMatter(raw);
+  observe?.({ file, relative, split });
   const problems: Problem[] = [];
   const at = (field: string, message: string, severity: Problem["severity"] = "error"): void => {
     problems.push({ file: relative, line: split.lines.get(field.split(".")[0] ?? field) ?? 1, field, message, severity });
   };
   for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(front matter)", message: `YAML không hợp lệ: ${error.message}`, severity: "error" });
   if (split.yamlErrors.length > 0) return { problems };
-  if (!isNFC(raw)) at("(tệp)", "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)", "warning");
+  if (!isNFC(raw)) {
+    // Point at the first line an editor must retype, not at the top of the file.
+    const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
+    problems.push({ file: relative, line: Math.max(line, 1), field: "(tệp)", message: "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)", severity: "warning" });
+  }
+
+  // Checked before the schema so an author sees body and front-matter errors together.
+  const body = toNFC(split.body);
+  // Unsafe HTML, photos without a file or alt text, links to missing articles: all refused.
+  for (const found of [...findUnsafeHtml(body), ...bodyReferenceProblems(body, context)]) {
+    problems.push({
+      file: relative,
+      line: split.bodyLine + found.line - 1,
+      field: "body",
+      message: found.message,
+      severity: "error",
+    });
+  }
 
   const slug = path.basename(path.dirname(file));
   if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
@@ -82,7 +161,6 @@ function loadOne(
   if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
   if (problems.some((p) => p.severity === "error")) return { problems };
 
-  const body = toNFC(split.body);
   const category = site.categories.find((c) => c.slug === data.category);
   const article: Article = {
     slug,

@@ -19,6 +19,10 @@ export interface SiteConfig {
   readonly archiveNotice: string;
   readonly language: string;
   readonly categories: readonly Category[];
+  /** `owner/name` of the GitHub repository the CMS at /admin/ commits to. */
+  readonly repository?: string;
+  /** The branch the CMS commits to; defaults to `main`. */
+  readonly repositoryBranch?: string;
 }
 
 /** Reads `_data/site.json` under a content folder. */

@@ -1,0 +1,36 @@
+/**
+ * The Content-Security-Policy the CMS pages under `/admin/` need: looser than the public pages',
+ * because Sveltia CMS injects styles, reads its fonts from a CDN and talks to GitHub from the browser.
+ * The site's headers module should send this for `/admin/*` instead of the public policy.
+ */
+
+/** Directive → sources, verified at load by the browser test; the editor after sign-in may need more. */
+export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'"],
+  // Svelte components set inline styles.
+  "style-src": ["'self'", "'unsafe-inline'"],
+  // Sveltia's stylesheet names its UI fonts (Source Sans 3, Material Symbols) on jsDelivr.
+  "font-src": ["'self'", "https://cdn.jsdelivr.net"],
+  // Previews of photos being uploaded are blob: and data: URLs; GitHub avatars and raw files.
+  "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com"],
+  "media-src": ["'self'", "blob:"],
+  // The GitHub API (content), GitHub's status page and unpkg (Sveltia's update check).
+  "connect-src": [
+    "'self'",
+    "blob:",
+    "data:",
+    "https://api.github.com",
+    "https://www.githubstatus.com",
+    "https://unpkg.com",
+  ],
+  "frame-src": ["'self'", "blob:"],
+  "worker-src": ["'self'", "blob:"],
+};
+
+/** The policy as a header value. */
+export function adminCsp(): string {
+  return Object.entries(ADMIN_CSP_DIRECTIVES)
+    .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
+    .join("; ");
+}

@@ -1,0 +1,39 @@
+/**
+ * After a deploy: does the live site send the headers netlify.toml promises? A deploy method that
+ * leaves netlify.toml behind publishes a site with no policy at all, silently; this notices.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { headersFor, type HeaderRule } from "../preview/netlify.ts";
+
+/** Paths worth checking in a built site: home (if any), one article, one stylesheet, a missing page. */
+export function samplePaths(siteDir: string): string[] {
+  const paths = existsSync(path.join(siteDir, "index.html")) ? ["/"] : [];
+  const articles = path.join(siteDir, "tin-tuc");
+  const article = existsSync(articles) ? readdirSync(articles)[0] : undefined;
+  if (article) paths.push(`/tin-tuc/${article}/`);
+  const css = path.join(siteDir, "assets", "css");
+  const sheet = existsSync(css) ? readdirSync(css)[0] : undefined;
+  if (sheet) paths.push(`/assets/css/${sheet}`);
+  return paths;
+}
+
+/** Every header that differs from the rules, as `path header: expected … got …`; empty when all match. */
+export async function deployHeaderProblems(
+  baseUrl: string,
+  paths: readonly string[],
+  rules: readonly HeaderRule[],
+): Promise<string[]> {
+  const problems: string[] = [];
+  const squash = (value: string | null) => (value ?? "(none)").replace(/\s+/g, "");
+  for (const urlPath of paths) {
+    const response = await fetch(new URL(urlPath, baseUrl), { redirect: "manual" });
+    if (response.status >= 400) problems.push(`${urlPath}: HTTP ${response.status}`);
+    for (const [name, expected] of Object.entries(headersFor(rules, urlPath))) {
+      const actual = response.headers.get(name);
+      if (squash(actual) !== squash(expected))
+        problems.push(`${urlPath} ${name}: expected "${expected}", got "${actual ?? "(none)"}"`);
+    }
+  }
+  return problems;
+}

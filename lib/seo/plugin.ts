@@ -1,0 +1,99 @@
+/**
+ * SEO and syndication: feeds (RSS, Atom, JSON Feed), sitemaps, robots.txt, and the filters the
+ * metadata partial (`layouts/partials/meta.njk`) uses for canonical URLs, Open Graph and JSON-LD.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { EleventyConfig } from "../eleventy.ts";
+import type { Article } from "../content/article.ts";
+import type { SiteConfig } from "../content/site.ts";
+import type { Portal } from "../content/portal.ts";
+import { absoluteUrl, articleImageUrl, LOGO } from "./urls.ts";
+import { breadcrumbList, jsonLdScript, newsArticle, webSite } from "./json-ld.ts";
+import { atomFeed, FEED_LENGTH, jsonFeed, rssFeed } from "./feeds.ts";
+import { newsSitemapXml, robotsTxt, sitemapXml } from "./sitemaps.ts";
+
+export interface SeoOptions {
+  /** The build's moment, for the two-day Google News window; defaults to the build's start. */
+  readonly now?: Date;
+  /** Virtual templates (in `templates/`) to register; drop one to turn that output off. */
+  readonly outputs?: readonly string[];
+}
+
+const DEFAULT_OUTPUTS = ["site-feeds", "category-rss", "category-atom", "sitemap", "news-sitemap", "robots"];
+const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
+
+export type FeedFormat = "rss" | "atom" | "json";
+const FEED_FILES: Record<FeedFormat, string> = { rss: "feed.xml", atom: "atom.xml", json: "feed.json" };
+
+/** The feed file of a page: `/` → `/feed.xml`, `/chuyen-muc/x/` → `/chuyen-muc/x/atom.xml`. */
+export function feedPath(pageUrl: string, format: FeedFormat): string {
+  return `${pageUrl}${FEED_FILES[format]}`;
+}
+
+export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOptions = {}): void {
+  let now = options.now ?? new Date();
+  eleventyConfig.on("eleventy.before", () => {
+    now = options.now ?? new Date();
+  });
+
+  eleventyConfig.addFilter("absoluteUrl", (url: string, siteUrl: string) => absoluteUrl(url, siteUrl));
+  eleventyConfig.addFilter(
+    "shareImage",
+    (article: Article | undefined, siteUrl: string) =>
+      (article && articleImageUrl(article, siteUrl)) ?? absoluteUrl(LOGO.path, siteUrl),
+  );
+  eleventyConfig.addFilter("jsonLd", (value: unknown) => jsonLdScript(value));
+  eleventyConfig.addFilter("newsArticleLd", (article: Article, site: SiteConfig, authorUrl?: string) =>
+    newsArticle(article, site, authorUrl),
+  );
+  eleventyConfig.addFilter("breadcrumbLd", (crumbs: { name: string; url: string }[], site: SiteConfig) =>
+    breadcrumbList(crumbs, site),
+  );
+  eleventyConfig.addFilter("webSiteLd", (site: SiteConfig) => webSite(site));
+  eleventyConfig.addFilter("feedPath", (pageUrl: string, format: FeedFormat) => feedPath(pageUrl, format));
+
+  /** `{{ articles | feed("rss", site, "/", "Kinh tế") }}`: a whole feed document. */
+  eleventyConfig.addFilter(
+    "feed",
+    (
+      articles: readonly Article[],
+      format: FeedFormat,
+      site: SiteConfig,
+      pageUrl: string,
+      section?: string,
+      siteArticles: readonly Article[] = articles,
+    ) => {
+      // An empty feed is dated by the site's newest article, not the build's clock: two builds of
+      // the same content must be byte-identical (the determinism gate).
+      const newest = siteArticles.reduce<Date | undefined>((max, a) => {
+        const date = (a.updated ?? a.date).instant;
+        return !max || date > max ? date : max;
+      }, undefined);
+      const spec = {
+        site,
+        title: section ? `${section} – ${site.name}` : site.name,
+        description: section
+          ? `Tin bài mới nhất chuyên mục ${section}`
+          : `Tin bài mới nhất – ${site.tagline}`,
+        pageUrl,
+        selfUrl: feedPath(pageUrl, format),
+        articles: articles.slice(0, FEED_LENGTH),
+        now: newest ?? new Date(0),
+      };
+      return format === "rss" ? rssFeed(spec) : format === "atom" ? atomFeed(spec) : jsonFeed(spec);
+    },
+  );
+  eleventyConfig.addFilter("sitemapXml", (articles: readonly Article[], portal: Portal, site: SiteConfig) =>
+    sitemapXml(articles, portal, site),
+  );
+  eleventyConfig.addFilter("newsSitemapXml", (articles: readonly Article[], site: SiteConfig) =>
+    newsSitemapXml(articles, site, now),
+  );
+  eleventyConfig.addFilter("robotsTxt", (site: SiteConfig) => robotsTxt(site));
+
+  for (const name of options.outputs ?? DEFAULT_OUTPUTS) {
+    eleventyConfig.addTemplate(`${name}.njk`, readFileSync(path.join(templatesDir, `${name}.njk`), "utf8"));
+  }
+}

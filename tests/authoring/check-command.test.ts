@@ -1,0 +1,156 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { articleMarkdown, makeContentDir, runBuild, writeArticle } from "../support/fixture.ts";
+import { runScript } from "./run-script.ts";
+
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xd9]);
+const base = {
+  date: "2024-05-01T08:00",
+  author: "Nguyễn Văn Hòa",
+  unit: "Phòng Văn hóa",
+  category: "van-hoa-xa-hoi",
+};
+
+/** The 1-based line of the first line of `file` containing `needle`, as an author's editor shows it. */
+function lineOf(file: string, needle: string): number {
+  const index = readFileSync(file, "utf8")
+    .split("\n")
+    .findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`${needle} not in ${file}`);
+  return index + 1;
+}
+
+describe("npm run check", () => {
+  it("reports every error class at once, each with file:line, and exits 1", async () => {
+    const content = makeContentDir();
+    const rel = (slug: string): string =>
+      path.relative(process.cwd(), path.join(content, "articles", slug, "index.md"));
+    const file = (slug: string): string => path.join(content, "articles", slug, "index.md");
+    writeArticle(
+      content,
+      "anh-va-lien-ket",
+      articleMarkdown(
+        { title: "Ảnh và liên kết", ...base, tags: ["hòa bình"] },
+        [
+          "Đoạn mở đầu.",
+          "",
+          "![](co-anh.jpg)",
+          "",
+          "![CẦN BỔ SUNG MÔ TẢ ẢNH](anhamy.jpg)",
+          "",
+          '<img src="co-anh.jpg">',
+          "",
+          "Xem [bài cũ](/tin-tuc/khong-co-bai-nay/) và [bài đúng](https://phuninh.gov.vn/tin-tuc/hoa-binh/).",
+        ].join("\n"),
+      ),
+      { "co-anh.jpg": JPEG },
+    );
+    writeArticle(
+      content,
+      "hoa-binh",
+      articleMarkdown(
+        { title: "Hoà bình", ...base, tags: ["hoà bình"], aliases: ["/tin-tuc/cu/"] },
+        [
+          "Nội dung.",
+          "",
+          '<p onclick="alert(1)">bấm</p>',
+          "",
+          "<script>alert(1)</script>",
+          "",
+          "[x](javascript:alert(1))",
+        ].join("\n"),
+      ),
+    );
+    writeArticle(
+      content,
+      "hoa-binh-2",
+      articleMarkdown({ title: "HÒA BÌNH", ...base, aliases: ["/tin-tuc/cu"] }),
+    );
+    writeArticle(
+      content,
+      "thieu-tac-gia",
+      articleMarkdown({ title: "Thiếu tác giả", date: "2024-05-01", unit: "X", category: "kinh-te" }),
+    );
+    writeArticle(
+      content,
+      "nfd",
+      articleMarkdown({ title: "Bài NFD", ...base, unit: "Phòng Văn hóa".normalize("NFD") }),
+    );
+
+    const run = await runScript("check", ["--content", content]);
+    expect(run.code).toBe(1);
+    const out = run.stdout;
+    const expectLine = (slug: string, needle: string, message: string): void => {
+      expect(out).toContain(`${rel(slug)}:${lineOf(file(slug), needle)}  `);
+      const line = out
+        .split("\n")
+        .find((l) => l.startsWith(`${rel(slug)}:${lineOf(file(slug), needle)}  `) && l.includes(message));
+      expect(line, `${slug} ${needle} → ${message}\n${out}`).toBeDefined();
+    };
+    expectLine("anh-va-lien-ket", "![](co-anh.jpg)", "[lỗi] body: ảnh co-anh.jpg thiếu mô tả (alt)");
+    expectLine("anh-va-lien-ket", "anhamy.jpg", "ảnh anhamy.jpg chưa có mô tả");
+    expectLine("anh-va-lien-ket", "anhamy.jpg", "không tìm thấy tệp ảnh anhamy.jpg");
+    expectLine("anh-va-lien-ket", "<img", "thiếu mô tả (alt)");
+    expectLine(
+      "anh-va-lien-ket",
+      "khong-co-bai-nay",
+      "liên kết /tin-tuc/khong-co-bai-nay/ trỏ tới bài viết không tồn tại",
+    );
+    expectLine("hoa-binh", "onclick", "[lỗi] body: thuộc tính HTML onclick=");
+    expectLine("hoa-binh", "<script>", "thẻ HTML <script>");
+    expectLine("hoa-binh", "javascript:", "javascript:");
+    // Files are read in name order, so "hoa-binh-2" comes first and "hoa-binh" is the duplicate.
+    expectLine(
+      "hoa-binh",
+      "aliases",
+      `[lỗi] aliases: địa chỉ cũ /tin-tuc/cu/ đã là địa chỉ cũ của bài ${rel("hoa-binh-2")}`,
+    );
+    expectLine("hoa-binh", "title", `[cảnh báo] title: tiêu đề trùng với bài ${rel("hoa-binh-2")}`);
+    // A missing field has no line of its own: it is reported at the front matter's opening line.
+    expectLine("thieu-tac-gia", "---", "[lỗi] author:");
+    expectLine("nfd", "unit", "[cảnh báo] (tệp): văn bản không ở dạng Unicode NFC");
+    // Tone placement: "hoà bình" (one article) vs "hòa bình": both spellings and the other file named.
+    expectLine(
+      "hoa-binh",
+      "tags",
+      `[cảnh báo] tags: "hoà bình" là cách viết khác của "hòa bình" (dùng trong ${rel("anh-va-lien-ket")})`,
+    );
+    // The good link to an existing article, written with the site's address, is not reported.
+    expect(out).not.toContain("/tin-tuc/hoa-binh/ trỏ");
+    expect(out).toMatch(/Đã kiểm tra 5 bài trong \d+ ms: 10 lỗi, 3 cảnh báo\./);
+  });
+
+  it("exits 0 when there are only warnings", async () => {
+    const content = makeContentDir();
+    writeArticle(content, "mot", articleMarkdown({ title: "Trùng tên", ...base, unit: "Phòng Văn hoá" }));
+    writeArticle(content, "hai", articleMarkdown({ title: "Trùng tên", ...base }));
+    const run = await runScript("check", ["--content", content]);
+    expect(run.stdout).toContain("0 lỗi, 2 cảnh báo");
+    expect(run.code).toBe(0);
+  });
+
+  it("unsafe HTML, a photo without its file and a broken link also fail the real build, with file:line", async () => {
+    const content = makeContentDir();
+    writeArticle(
+      content,
+      "co-iframe",
+      articleMarkdown(
+        { title: "Có iframe", ...base },
+        'Đoạn một.\n\n<iframe src="https://example.com"></iframe>\n\n![Lễ khai mạc](khai-mac.jpg)\n\n[cũ](/tin-tuc/khong-co/)',
+      ),
+    );
+    const build = await runBuild(content);
+    expect(build.code).toBe(1);
+    const file = path.join(content, "articles", "co-iframe", "index.md");
+    expect(build.stderr).toContain(
+      `${path.relative(process.cwd(), file)}:${lineOf(file, "<iframe")}  [lỗi] body: thẻ HTML <iframe>`,
+    );
+    expect(build.stderr).toContain(
+      `${path.relative(process.cwd(), file)}:${lineOf(file, "khai-mac.jpg")}  [lỗi] body: không tìm thấy tệp ảnh khai-mac.jpg`,
+    );
+    expect(build.stderr).toContain(
+      `${path.relative(process.cwd(), file)}:${lineOf(file, "khong-co")}  [lỗi] body: liên kết /tin-tuc/khong-co/`,
+    );
+  });
+});

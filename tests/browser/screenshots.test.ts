@@ -1,0 +1,60 @@
+/**
+ * What a reader sees: the seed article in Debian's Chromium at phone and desktop widths.
+ * The screenshots are saved under docs/screenshots/ for reviewers.
+ */
+import path from "node:path";
+import type { Server } from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serveStatic } from "../../lib/preview/server.ts";
+import { projectDir } from "../../lib/build.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { SEED_SLUG } from "../support/fixture.ts";
+
+let browser: Browser;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, url: base } = await serveStatic(inject("siteDir")));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe("the seed article in a browser", () => {
+  it.each([360, 1280])(
+    "renders at %i px wide with no horizontal scroll, and is screenshotted",
+    async (width) => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const errors: string[] = [];
+      page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.goto(`${base}/tin-tuc/${SEED_SLUG}/`);
+      expect(await page.locator("h1").count()).toBe(1);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await page.screenshot({
+        path: path.join(projectDir, "docs", "screenshots", `article-${width}.png`),
+        fullPage: true,
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it("prints the whole article without the site's navigation", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/tin-tuc/${SEED_SLUG}/`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-nav").isVisible()).toBe(false);
+    expect(await page.locator(".article-body").isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    await page.close();
+  });
+});

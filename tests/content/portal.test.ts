@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { buildPortal } from "../../lib/content/portal.ts";
+import { sitemapEntries } from "../../lib/seo/sitemaps.ts";
+import { article, newestFirst } from "../support/articles.ts";
+
+const categories = [
+  { slug: "xay-dung-dang", name: "Xây dựng Đảng" },
+  { slug: "kinh-te", name: "Kinh tế" },
+];
+const list = newestFirst([
+  article({ slug: "a", tags: ["hòa giải", "hoà giải"], unit: "Huyện uỷ Phú Ninh", date: "2024-01-01" }),
+  article({ slug: "b", tags: ["hòa giải"], unit: "Huyện ủy Phú Ninh", date: "2024-02-01" }),
+  article({ slug: "c", tags: ["Hòa giải"], unit: "Huyện ủy Phú Ninh", date: "2023-03-01" }),
+]);
+const portal = buildPortal(list, categories, "Cổng thông tin");
+
+describe("buildPortal", () => {
+  it("links an article's own spelling to the one page, once, under the display form", () => {
+    expect(portal.extras.a?.tags).toEqual([{ name: "hòa giải", url: "/the/hoa-giai/" }]);
+    expect(portal.extras.a?.unit).toEqual({ name: "Huyện ủy Phú Ninh", url: "/don-vi/huyen-uy-phu-ninh/" });
+  });
+
+  it("makes a page for every list, the empty category included, with breadcrumbs", () => {
+    const urls = portal.listPages.map((p) => p.url);
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        "/chuyen-muc/xay-dung-dang/",
+        "/chuyen-muc/kinh-te/",
+        "/the/hoa-giai/",
+        "/tac-gia/ngo-my/",
+        "/don-vi/huyen-uy-phu-ninh/",
+        "/nam/2024/",
+        "/nam/2023/",
+      ]),
+    );
+    expect(portal.listPages.find((p) => p.url === "/the/hoa-giai/")?.breadcrumbs.map((b) => b.url)).toEqual([
+      "/",
+      "/the/",
+      "/the/hoa-giai/",
+    ]);
+    expect(portal.home.blocks.map((b) => b.category.slug)).toEqual(["xay-dung-dang"]);
+  });
+
+  it("lists every page once in the sitemap entries", () => {
+    const urls = sitemapEntries(list, portal).map((e) => e.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(urls).toEqual(expect.arrayContaining(["/", "/tin-tuc/a/", "/the/", "/nam/", "/the/hoa-giai/"]));
+  });
+});

@@ -1,0 +1,34 @@
+/** `startPreview`: the real built site served with netlify.toml's headers on every kind of answer. */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startPreview, type Preview } from "../../lib/preview/preview.ts";
+import { SEED_SLUG } from "../support/fixture.ts";
+
+describe("startPreview", () => {
+  let preview: Preview;
+  beforeAll(async () => {
+    preview = await startPreview(inject("siteDir"), 0);
+  });
+  afterAll(() => preview?.close());
+
+  it.each([
+    [`/tin-tuc/${SEED_SLUG}/`, 200],
+    [`/tin-tuc/${SEED_SLUG}`, 301],
+    ["/khong-co-trang-nay/", 404],
+  ])("answers %s with %i and the production security headers", async (url, status) => {
+    const response = await fetch(preview.url + url, { redirect: "manual" });
+    expect(response.status).toBe(status);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(response.headers.get("strict-transport-security")).toContain("preload");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("serves the article HTML revalidated and the hashed stylesheet immutable", async () => {
+    const html = await fetch(`${preview.url}/tin-tuc/${SEED_SLUG}/`);
+    expect(html.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+    const css = /href="(\/assets\/css\/[^"]+)"/.exec(await html.text())?.[1];
+    expect(css).toBeDefined();
+    const sheet = await fetch(preview.url + css);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  });
+});

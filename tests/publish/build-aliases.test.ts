@@ -1,0 +1,133 @@
+/**
+ * Real builds of fixture content: aliases become 301s in `_redirects`, served by the preview as Netlify
+ * would; a clash (one old URL claimed twice, or an alias hiding a real page) fails the build, naming
+ * the files and the field, and publishes nothing.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startPreview, type Preview } from "../../lib/preview/preview.ts";
+import {
+  articleMarkdown,
+  makeContentDir,
+  runBuild,
+  SEED_SLUG,
+  seedDir,
+  seedMarkdown,
+  writeArticle,
+} from "../support/fixture.ts";
+
+/** Test-only old addresses: the seed's real old URL is unknown, so none is invented for real content. */
+const LEGACY = "/webcenter/portal/phuninh/pages_tin-tuc/chi-tiet?dDocName=PORTAL000001";
+const OLD_SLUG = "/tin-tuc/huyen-uy-chu-trong-dao-tao-can-bo/";
+
+function withAliases(markdown: string, aliases: string[]): string {
+  const list = aliases.map((alias) => `  - "${alias}"`).join("\n");
+  return markdown.replace(/\n---\n/, `\naliases:\n${list}\n---\n`);
+}
+
+function seedFiles(): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {};
+  for (const name of readdirSync(seedDir))
+    if (name !== "index.md") files[name] = readFileSync(path.join(seedDir, name));
+  return files;
+}
+
+const second = (aliases: string[]) =>
+  articleMarkdown({
+    title: "Phú Ninh tổ chức Hội nghị tổng kết công tác đào tạo",
+    date: "2018-07-02T08:30",
+    author: "Lê Thị Hoà",
+    unit: "Văn phòng Huyện ủy",
+    category: "xay-dung-dang",
+    aliases,
+  });
+
+describe("a build with aliases", () => {
+  let output = "";
+  let preview: Preview;
+
+  beforeAll(async () => {
+    const content = makeContentDir();
+    writeArticle(content, SEED_SLUG, withAliases(seedMarkdown(), [LEGACY, OLD_SLUG]), seedFiles());
+    writeArticle(content, "hoi-nghi-tong-ket", second(["/?dDocName=PORTAL000002", "/tin-tức/hội-nghị/"]));
+    const run = await runBuild(content);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    output = run.output;
+    preview = await startPreview(output, 0);
+  });
+  afterAll(() => preview?.close());
+
+  it("writes one forced 301 per alias, legacy query strings in Netlify's syntax", () => {
+    const lines = readFileSync(path.join(output, "_redirects"), "utf8").split("\n");
+    expect(lines).toContain(
+      `/webcenter/portal/phuninh/pages_tin-tuc/chi-tiet dDocName=PORTAL000001 /tin-tuc/${SEED_SLUG}/ 301!`,
+    );
+    expect(lines).toContain(`${OLD_SLUG} /tin-tuc/${SEED_SLUG}/ 301!`);
+    expect(lines).toContain("/ dDocName=PORTAL000002 /tin-tuc/hoi-nghi-tong-ket/ 301!");
+  });
+
+  it.each([
+    [LEGACY, `/tin-tuc/${SEED_SLUG}/`],
+    [OLD_SLUG, `/tin-tuc/${SEED_SLUG}/`],
+    [OLD_SLUG.slice(0, -1), `/tin-tuc/${SEED_SLUG}/`],
+    ["/?dDocName=PORTAL000002", "/tin-tuc/hoi-nghi-tong-ket/"],
+    [encodeURI("/tin-tức/hội-nghị/"), "/tin-tuc/hoi-nghi-tong-ket/"],
+  ])("answers %s with 301 to its article, under the production headers", async (alias, target) => {
+    const response = await fetch(preview.url + alias, { redirect: "manual" });
+    expect(response.status).toBe(301);
+    expect(new URL(response.headers.get("location") ?? "", preview.url).pathname).toBe(target);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");
+    const page = await fetch(new URL(response.headers.get("location") ?? "", preview.url));
+    expect(page.status).toBe(200);
+  });
+
+  it("answers a legacy id no article claims with 404, and the home path without it normally", async () => {
+    const legacy = `${preview.url}/webcenter/portal/phuninh/pages_tin-tuc/chi-tiet?dDocName=PORTAL9`;
+    expect((await fetch(legacy, { redirect: "manual" })).status).toBe(404);
+    expect(
+      (await fetch(`${preview.url}/tin-tuc/hoi-nghi-tong-ket/?dDocName=PORTAL000002`, { redirect: "manual" }))
+        .status,
+    ).toBe(200);
+  });
+});
+
+describe("a build whose aliases clash", () => {
+  it("fails when two articles claim one old URL, naming both files and aliases, publishing nothing", async () => {
+    const content = makeContentDir();
+    writeArticle(content, SEED_SLUG, withAliases(seedMarkdown(), [LEGACY]), seedFiles());
+    writeArticle(content, "hoi-nghi-tong-ket", second([LEGACY.replace("?", "/?")]));
+    const run = await runBuild(content);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`${SEED_SLUG}/index.md`);
+    expect(run.stderr).toContain("hoi-nghi-tong-ket/index.md");
+    expect(run.stderr).toMatch(/index\.md:\d+ +\[lỗi\] aliases: .*PORTAL000001.*index\.md/);
+    expect(run.stderr).toContain("PORTAL000001");
+    expect(existsSync(run.output)).toBe(false);
+    expect(readdirSync(path.dirname(run.output)).filter((name) => name.startsWith("_site"))).toEqual([]);
+  });
+
+  it("fails when an alias shadows a real page", async () => {
+    const content = makeContentDir();
+    writeArticle(content, SEED_SLUG, seedMarkdown(), seedFiles());
+    writeArticle(
+      content,
+      "hoi-nghi-tong-ket",
+      second([`/tin-tuc/${SEED_SLUG}`, "/assets/images/banner.png"]),
+    );
+    const run = await runBuild(content);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/hoi-nghi-tong-ket\/index\.md:\d+ +\[lỗi\] aliases: .*\/tin-tuc\/huyen-uy/);
+    expect(run.stderr).toContain("banner.png");
+    expect(existsSync(run.output)).toBe(false);
+  });
+
+  it("fails when an alias is not a site-relative path, through the schema", async () => {
+    const content = makeContentDir();
+    writeArticle(content, "hoi-nghi-tong-ket", second(["https://phuninh.gov.vn/tin-tuc/cu/"]));
+    const run = await runBuild(content);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/hoi-nghi-tong-ket\/index\.md:\d+ +\[lỗi\] aliases\.0: .*bắt đầu bằng "\/"/);
+  });
+});

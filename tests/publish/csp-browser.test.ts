@@ -1,0 +1,192 @@
+/**
+ * Chromium against the local preview with the production headers: every kind of page the built site
+ * has raises no CSP violation and no console error; the search page (when the site has one) finds an
+ * article under that policy.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { projectDir } from "../../lib/build.ts";
+import { headersFor, readHeaderRules } from "../../lib/preview/netlify.ts";
+import { startPreview, type Preview } from "../../lib/preview/preview.ts";
+import { launchBrowser } from "../support/browser.ts";
+
+const siteDir = inject("siteDir");
+const productionCsp = headersFor(
+  readHeaderRules(readFileSync(path.join(projectDir, "netlify.toml"), "utf8")),
+  "/",
+)["content-security-policy"];
+
+/** One URL per kind of page present in the build: article, and home, search, category, 404 when built. */
+function pageTypes(): [string, string][] {
+  const first = (dir: string) =>
+    existsSync(path.join(siteDir, dir))
+      ? readdirSync(path.join(siteDir, dir)).find((name) =>
+          existsSync(path.join(siteDir, dir, name, "index.html")),
+        )
+      : undefined;
+  const article = first("tin-tuc");
+  const types: [string, string | undefined][] = [
+    ["bài viết", article && `/tin-tuc/${article}/`],
+    ["trang chủ", existsSync(path.join(siteDir, "index.html")) ? "/" : undefined],
+    ["tìm kiếm", existsSync(path.join(siteDir, "tim-kiem", "index.html")) ? "/tim-kiem/" : undefined],
+    ["chuyên mục", first("chuyen-muc") && `/chuyen-muc/${first("chuyen-muc")}/`],
+    ["404", existsSync(path.join(siteDir, "404.html")) ? "/khong-co-trang-nay/" : undefined],
+  ];
+  return types.filter((t): t is [string, string] => t[1] !== undefined);
+}
+
+interface Watch {
+  readonly problems: string[];
+  collect(): Promise<string[]>;
+}
+
+/** Listens to the console, page errors, failed requests, CDP's log and `securitypolicyviolation`. */
+async function watch(page: Page): Promise<Watch> {
+  const problems: string[] = [];
+  // A missing file is reported by URL below; the console's copy of it names no URL.
+  const isLoadFailure = (text: string) => text.startsWith("Failed to load resource: the server responded");
+  page.on("console", (m) => {
+    if ((m.type() === "error" && !isLoadFailure(m.text())) || /Content[- ]Security[- ]Policy/i.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+  page.on("response", (r) => {
+    // The browser asks for /favicon.ico by itself; whether the site ships one is not this policy's concern.
+    if (
+      r.status() >= 400 &&
+      new URL(r.url()).pathname !== "/favicon.ico" &&
+      r.request().resourceType() !== "document"
+    )
+      problems.push(`http ${r.status()}: ${r.url()}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on("Log.entryAdded", ({ entry }) => {
+    if (
+      (entry.level === "error" && !isLoadFailure(entry.text)) ||
+      entry.source === "violation" ||
+      /Content Security Policy/i.test(entry.text)
+    )
+      problems.push(`cdp ${entry.source}: ${entry.text}`);
+  });
+  await cdp.send("Log.enable");
+  // Runs before any page script, through CDP, so the policy does not block the listener itself.
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  return {
+    problems,
+    async collect() {
+      const violations = await page.evaluate(
+        () => (window as unknown as { cspViolations: string[] }).cspViolations,
+      );
+      return [...problems, ...violations.map((v) => `securitypolicyviolation: ${v}`)];
+    },
+  };
+}
+
+describe("pages under the production Content-Security-Policy", () => {
+  let browser: Browser;
+  let preview: Preview;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    preview = await startPreview(siteDir, 0);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  it("finds the article page type at least", () => {
+    expect(pageTypes().map(([type]) => type)).toContain("bài viết");
+  });
+
+  it.each(pageTypes())("%s (%s) loads with no CSP violation and no console error", async (_type, url) => {
+    const page = await browser.newPage();
+    const watcher = await watch(page);
+    const response = await page.goto(preview.url + url, { waitUntil: "networkidle" });
+    expect(response?.headers()["content-security-policy"]).toBe(productionCsp);
+    await page.waitForTimeout(300);
+    expect(await watcher.collect()).toEqual([]);
+    await page.close();
+  });
+
+  it.runIf(existsSync(path.join(siteDir, "tim-kiem", "index.html")))(
+    "search finds the article under the policy",
+    async () => {
+      const page = await browser.newPage();
+      const watcher = await watch(page);
+      await page.goto(`${preview.url}/tim-kiem/`, { waitUntil: "networkidle" });
+      const box = page.locator("main input[type=search], main input[type=text]").first();
+      await box.fill("đào tạo cán bộ");
+      await box.press("Enter");
+      await page.locator('main a[href*="/tin-tuc/"]').first().waitFor({ timeout: 20_000 });
+      expect(await watcher.collect()).toEqual([]);
+      await page.close();
+    },
+  );
+
+  // The policy's reason for 'wasm-unsafe-eval' and worker-src: Pagefind's own UI on a real index of the
+  // built site must search under it, whether or not the site's search page has landed yet.
+  it("lets Pagefind's UI search a real index of the site", async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-pagefind-")), "_site");
+    cpSync(siteDir, dir, { recursive: true });
+    const { index } = await pagefind.createIndex({ forceLanguage: "vi" });
+    await index?.addDirectory({ path: dir });
+    await index?.writeFiles({ outputPath: path.join(dir, "pagefind") });
+    await pagefind.close();
+    mkdirSync(path.join(dir, "thu-tim-kiem"));
+    writeFileSync(
+      path.join(dir, "thu-tim-kiem", "index.html"),
+      '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tìm</title>' +
+        '<link rel="stylesheet" href="/pagefind/pagefind-ui.css"><script src="/pagefind/pagefind-ui.js"></script>' +
+        '<script src="/thu-tim-kiem/start.js" defer></script></head><body><main><div id="tim"></div></main></body></html>',
+    );
+    writeFileSync(path.join(dir, "thu-tim-kiem", "start.js"), 'new PagefindUI({ element: "#tim" });\n');
+    const local = await startPreview(dir, 0);
+    const page = await browser.newPage();
+    const watcher = await watch(page);
+    await page.goto(`${local.url}/thu-tim-kiem/`, { waitUntil: "networkidle" });
+    await page.locator(".pagefind-ui__search-input").fill("đào tạo cán bộ");
+    await page.locator('.pagefind-ui__result-link[href*="/tin-tuc/"]').first().waitFor({ timeout: 20_000 });
+    expect(await watcher.collect()).toEqual([]);
+    await page.close();
+    await local.close();
+  });
+
+  // Guards the guard: the same watcher must see a violation when a page breaks the policy.
+  it("notices an inline script and an inline style the policy blocks", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "phuninh-csp-"));
+    writeFileSync(
+      path.join(dir, "index.html"),
+      '<!doctype html><html lang="vi"><title>x</title><style>p{color:red}</style><script>document.title="y"</script><p>x</p>',
+    );
+    const bad = await startPreview(dir, 0);
+    const page = await browser.newPage();
+    const watcher = await watch(page);
+    await page.goto(`${bad.url}/`, { waitUntil: "networkidle" });
+    await page.waitForTimeout(300);
+    const found = await watcher.collect();
+    expect(found.some((p) => p.includes("script-src"))).toBe(true);
+    expect(found.some((p) => p.includes("style-src"))).toBe(true);
+    await page.close();
+    await bad.close();
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Gate: Lighthouse (mobile) on the article page and the home page (when the build has one), served
+ * as the CDN would serve it: performance, accessibility, best practices and SEO all 100, CLS 0.
+ *
+ * Performance on a shared 2-core box: each page gets up to three runs and passes on the first run
+ * that scores 100 in every category; every run is printed. Accessibility, best practices, SEO and
+ * CLS do not depend on host speed, so a run that misses them fails at once.
+ */
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { serveStatic } from "../../lib/preview/server.ts";
+import { auditUntilPerfect, describeRun, isPerfect } from "../support/quality/lighthouse.ts";
+import { listPages } from "../support/quality/pages.ts";
+import { siteWithVariants } from "../support/quality/variants.ts";
+
+const ATTEMPTS = 3;
+const servers: Server[] = [];
+afterAll(() => servers.forEach((server) => server.close()));
+
+async function serve(root: string): Promise<string> {
+  const { server, url } = await serveStatic(root);
+  servers.push(server);
+  return url;
+}
+
+describe("Lighthouse gate", () => {
+  const pages = listPages(inject("siteDir"));
+  const article = pages.find((page) => page.url.startsWith("/tin-tuc/"));
+  const home = pages.find((page) => page.url === "/");
+  const targets = [article, home].filter((page) => page !== undefined).map((page) => page.url);
+  let baseUrl: string;
+  beforeAll(async () => {
+    baseUrl = await serve(inject("siteDir"));
+  });
+
+  it("finds the article page to audit", () => {
+    expect(article, "no /tin-tuc/<slug>/ page in the build").toBeDefined();
+  });
+
+  it.each(targets)("scores 100 in every category with CLS 0 on %s", { timeout: 300_000 }, async (url) => {
+    const best = await auditUntilPerfect(new URL(url, baseUrl).href, ATTEMPTS);
+    expect(isPerfect(best), `${describeRun(best)}\nfailing audits:\n${best.failing.join("\n")}`).toBe(true);
+  });
+
+  it(
+    "fails, naming the audit, on an article page whose photo lost its alt",
+    { timeout: 300_000 },
+    async () => {
+      const broken = siteWithVariants(inject("siteDir"), {
+        "thieu-alt": (html) => html.replace(/(<img\b[^>]*?)\salt="[^"]*"/, "$1"),
+      });
+      const result = await auditUntilPerfect(new URL("/thieu-alt/", await serve(broken.root)).href, ATTEMPTS);
+      expect(isPerfect(result)).toBe(false);
+      expect(result.scores.accessibility).toBeLessThan(100);
+      expect(result.failing.join("\n")).toMatch(/^accessibility: image-alt /m);
+    },
+  );
+});
