@@ -32,7 +32,12 @@ export async function indexPages(
   language = "vi",
 ): Promise<IndexSummary> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  // Reading tools, share links and previous/next sit inside the article but are not its text; the
+  // layout marks all of them `no-print` for the same reason.
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: language,
+    excludeSelectors: [".no-print"],
+  });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const problems: string[] = [...errors];
   let count = 0;
