@@ -11,6 +11,7 @@ import seoPlugin from "./lib/seo/plugin.ts";
 import publishPlugin from "./lib/publish/plugin.ts";
 import adminPlugin from "./lib/admin/plugin.ts";
 import imagesPlugin, { SiteImages } from "./lib/images/plugin.ts";
+import searchPlugin from "./lib/search/plugin.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -44,6 +45,8 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(publishPlugin);
   // The CMS at /admin/ for staff who do not use git; its form is generated from the schema.
   eleventyConfig.addPlugin(adminPlugin);
+  // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
+  eleventyConfig.addPlugin(searchPlugin);
 }
 
 export const config = {

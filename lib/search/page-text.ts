@@ -1,0 +1,40 @@
+/**
+ * The indexed part of an article page's HTML, and the record Pagefind receives.
+ */
+import { foldedCopy } from "./folded-copy.ts";
+
+/** The attribute that marks the one element of a page Pagefind indexes (set in layouts/article.njk). */
+export const BODY_ATTRIBUTE = "data-pagefind-body";
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+
+/** Plain text of the element marked `data-pagefind-body`, or undefined when the page has none. */
+export function indexedText(html: string): string | undefined {
+  const marker = html.indexOf(BODY_ATTRIBUTE);
+  if (marker < 0) return undefined;
+  const start = html.indexOf(">", marker) + 1;
+  const end = html.lastIndexOf("</article>");
+  return html
+    .slice(start, end > start ? end : undefined)
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * The page as Pagefind should index it: the reader's HTML plus, just before `</body>`, the đ-folded
+ * copy as the metadata field `dd` (never shipped to readers: only the index sees it).
+ */
+export function withFoldedCopy(html: string): string {
+  const text = indexedText(html);
+  if (text === undefined) return html;
+  const copy = foldedCopy(text);
+  if (!copy) return html;
+  const element = `<div data-pagefind-meta="dd">${escapeHtml(copy)}</div>`;
+  const close = html.lastIndexOf("</body>");
+  return close < 0 ? html + element : html.slice(0, close) + element + html.slice(close);
+}

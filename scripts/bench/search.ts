@@ -1,0 +1,252 @@
+/**
+ * `npm run bench:search`: search at scale. Generates 1,000 and 10,000 articles from the seed's real
+ * sentences (deterministic), runs the production build on each in a child process, and prints the
+ * index build time, the peak memory of the build (Node + Pagefind's service, sampled as a process
+ * tree), the index size, and the bytes a reader's browser downloads for a first query.
+ */
+import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { projectDir } from "../../lib/build.ts";
+import { serveStatic } from "../../lib/preview/server.ts";
+import { launchBrowser } from "../../tests/support/browser.ts";
+import { seedMarkdown } from "../../tests/support/fixture.ts";
+
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
+const QUERIES = ["can bo", "dang uy"];
+const CATEGORIES = [
+  "xay-dung-dang",
+  "chinh-quyen",
+  "kinh-te",
+  "van-hoa-xa-hoi",
+  "quoc-phong-an-ninh",
+  "tin-tuc-su-kien",
+];
+const UNITS = [
+  "Ban Tuyên giáo Huyện ủy",
+  "Văn phòng HĐND và UBND huyện",
+  "Phòng Văn hóa và Thông tin",
+  "Công an huyện",
+];
+const AUTHORS = ["Ngô Mỹ", "Trần Thị Hoà", "Nguyễn Văn Minh", "Lê Thu Hương", "Phạm Thuý Hằng", "Đỗ Đức Đạt"];
+
+/** A small deterministic PRNG (mulberry32), so every run indexes the same text. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seedSentences(): string[] {
+  const body = seedMarkdown().split("---").slice(2).join("---");
+  return body
+    .split(/\n\n+/)
+    .filter((p) => p.trim() && !p.startsWith("!"))
+    .flatMap((p) => p.split(/(?<=[.;])\s+/))
+    .map((s) => s.trim())
+    .filter((s) => s.split(" ").length > 6);
+}
+
+/** Writes `count` articles of 4–8 paragraphs recombined from the seed's sentences. */
+function generate(count: number): string {
+  const content = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-bench-")), "content");
+  cpSync(path.join(projectDir, "content", "_data"), path.join(content, "_data"), { recursive: true });
+  const sentences = seedSentences();
+  const next = random(count);
+  const pick = (): string => sentences[Math.floor(next() * sentences.length)] ?? "";
+  for (let i = 0; i < count; i++) {
+    const title = pick()
+      .split(" ")
+      .slice(0, 8 + (i % 6))
+      .join(" ")
+      .replace(/[,.;:]+$/, "");
+    const paragraphs = Array.from({ length: 4 + (i % 5) }, () => Array.from({ length: 3 }, pick).join(" "));
+    const date = new Date(Date.UTC(2015, 0, 1) + i * 6 * 3600 * 1000).toISOString().slice(0, 16);
+    const dir = path.join(content, "articles", `bai-${String(i).padStart(5, "0")}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, "index.md"),
+      `---\ntitle: ${JSON.stringify(`${title} (${i})`)}\ndate: ${date}\nauthor: ${JSON.stringify(AUTHORS[i % AUTHORS.length])}\n` +
+        `unit: ${JSON.stringify(UNITS[i % UNITS.length])}\ncategory: ${CATEGORIES[i % CATEGORIES.length]}\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+  }
+  return content;
+}
+
+/** Resident memory (KiB) of a process and all its descendants, from `ps`. */
+function treeRss(root: number): { total: number; byCommand: Map<string, number> } {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .map(([pid, ppid, rss, comm]) => ({
+      pid: Number(pid),
+      ppid: Number(ppid),
+      rss: Number(rss),
+      comm: comm ?? "",
+    }));
+  const inTree = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const row of rows)
+      if (!inTree.has(row.pid) && inTree.has(row.ppid)) {
+        inTree.add(row.pid);
+        grew = true;
+      }
+  }
+  const byCommand = new Map<string, number>();
+  let total = 0;
+  for (const row of rows.filter((r) => inTree.has(r.pid))) {
+    total += row.rss;
+    byCommand.set(row.comm, (byCommand.get(row.comm) ?? 0) + row.rss);
+  }
+  return { total, byCommand };
+}
+
+interface BuildFigures {
+  readonly output: string;
+  readonly buildSeconds: number;
+  readonly indexSeconds: number;
+  readonly peakTreeMiB: number;
+  readonly peakPagefindMiB: number;
+}
+
+/** Runs the production build in a child process, sampling its process tree's memory every 200 ms. */
+async function build(content: string): Promise<BuildFigures> {
+  const output = path.join(path.dirname(content), "_site");
+  const started = performance.now();
+  const child = spawn(
+    path.join(projectDir, "node_modules", ".bin", "tsx"),
+    ["scripts/build.ts", "--input", content, "--output", output],
+    {
+      cwd: projectDir,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  let peakTree = 0;
+  let peakPagefind = 0;
+  const timer = setInterval(() => {
+    try {
+      const { total, byCommand } = treeRss(child.pid ?? 0);
+      peakTree = Math.max(peakTree, total);
+      peakPagefind = Math.max(
+        peakPagefind,
+        byCommand.get("pagefind_extend") ?? byCommand.get("pagefind_extended") ?? 0,
+      );
+    } catch {
+      // The tree can change between ps and the read; the next sample catches up.
+    }
+  }, 200);
+  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`build failed (exit ${code})\n${stdout}`);
+  const indexed = /Chỉ mục tìm kiếm: \d+ bài trong ([\d.]+) s/.exec(stdout);
+  return {
+    output,
+    buildSeconds: (performance.now() - started) / 1000,
+    indexSeconds: Number(indexed?.[1] ?? NaN),
+    peakTreeMiB: peakTree / 1024,
+    peakPagefindMiB: peakPagefind / 1024,
+  };
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, entry) =>
+      sum +
+      (entry.isDirectory()
+        ? folderBytes(path.join(dir, entry.name))
+        : statSync(path.join(dir, entry.name)).size),
+    0,
+  );
+}
+
+/** Bytes served for one query typed on a fresh /tim-kiem/ (empty cache), counted at the server. */
+async function firstQueryBytes(
+  site: string,
+  query: string,
+): Promise<{ search: number; pagefind: number; files: number }> {
+  const served: string[] = [];
+  const { server, url } = await serveStatic(site, 0, {
+    headers: (urlPath) => {
+      served.push(urlPath);
+      return {};
+    },
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(
+      () => document.querySelector("[data-search-status]")?.textContent !== "",
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    await page.waitForLoadState("networkidle");
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const size = (urlPath: string): number => {
+    try {
+      return statSync(path.join(site, decodeURIComponent(urlPath))).size;
+    } catch {
+      return 0;
+    }
+  };
+  const searchFiles = served.filter((p) => p.startsWith("/pagefind/") || /\/assets\/js\/search/.test(p));
+  return {
+    search: searchFiles.reduce((sum, p) => sum + size(p), 0),
+    pagefind: served.filter((p) => p.startsWith("/pagefind/")).reduce((sum, p) => sum + size(p), 0),
+    files: searchFiles.length,
+  };
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+const rows: string[][] = [];
+for (const count of SIZES) {
+  const content = generate(count);
+  try {
+    const figures = await build(content);
+    const index = folderBytes(path.join(figures.output, "pagefind"));
+    const row = [
+      String(count),
+      `${figures.indexSeconds.toFixed(1)} s`,
+      `${figures.buildSeconds.toFixed(1)} s`,
+      `${figures.peakTreeMiB.toFixed(0)} MiB`,
+      `${figures.peakPagefindMiB.toFixed(0)} MiB`,
+      kb(index),
+    ];
+    for (const query of QUERIES) {
+      const bytes = await firstQueryBytes(figures.output, query);
+      row.push(`${kb(bytes.search)} (${bytes.files} files)`);
+    }
+    rows.push(row);
+    console.log(row.join(" | "));
+  } finally {
+    if (!process.env.BENCH_KEEP) rmSync(path.dirname(content), { recursive: true, force: true });
+    else console.log(`kept ${path.dirname(content)}`);
+  }
+}
+
+const header = [
+  "articles",
+  "index time",
+  "build time",
+  "peak RSS (tree)",
+  "peak RSS (Pagefind)",
+  "index size",
+  ...QUERIES.map((q) => `first query “${q}”`),
+];
+console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
+for (const row of rows) console.log(`| ${row.join(" | ")} |`);

@@ -1,0 +1,188 @@
+/**
+ * Search as a reader uses it: the fixture site built for real, served with the strict CSP the portal
+ * ships, and queries typed into /tim-kiem/ in Debian's Chromium.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectDir } from "../../lib/build.ts";
+import { serveStatic } from "../../lib/preview/server.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { runBuild } from "../support/fixture.ts";
+
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:";
+const fixtures = path.join(projectDir, "tests", "fixtures");
+const relevance = JSON.parse(readFileSync(path.join(fixtures, "search-relevance.json"), "utf8")) as {
+  query: string;
+  first: string;
+}[];
+
+let root: string;
+let server: Server;
+let base: string;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), "phuninh-search-"));
+  const content = path.join(root, "content");
+  cpSync(path.join(fixtures, "search"), content, { recursive: true });
+  const build = await runBuild(content);
+  expect(build.stderr).not.toMatch(/Error/);
+  expect(build.code).toBe(0);
+  ({ server, url: base } = await serveStatic(build.output, 0, {
+    headers: () => ({ "content-security-policy": CSP }),
+  }));
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on("console", (message) => {
+    // Chromium asks for /favicon.ico on its own; the site declares none, which is not a search error.
+    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
+      errors.push(message.text());
+    // Pagefind only warns when its worker is refused and it falls back to the main thread.
+    if (message.type() === "warning" && /pagefind/i.test(message.text())) errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface Shown {
+  readonly status: string;
+  readonly slugs: string[];
+}
+
+/** The status line and result slugs once the page has answered. */
+async function shown(): Promise<Shown> {
+  await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
+  const status = (await page.textContent("[data-search-status]")) ?? "";
+  const hrefs = await page.$$eval(".search-result h2 a", (links) =>
+    links.map((a) => a.getAttribute("href") ?? ""),
+  );
+  return { status, slugs: hrefs.map((href) => href.split("/").filter(Boolean).pop() ?? "") };
+}
+
+/** Every result, pressing “Xem thêm kết quả” until all are listed. */
+async function everything(): Promise<Shown> {
+  while (await page.isVisible("[data-search-more]")) {
+    const count = await page.locator(".search-result").count();
+    await page.click("[data-search-more]");
+    await page.waitForFunction(
+      (before) => document.querySelectorAll(".search-result").length > before,
+      count,
+    );
+  }
+  return shown();
+}
+
+/** Opens the search page as a shared link `/tim-kiem/?q=…`. */
+async function open(query: string, params = ""): Promise<Shown> {
+  await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
+  return shown();
+}
+
+describe("search page", () => {
+  it("finds “cán bộ” for “can bo”, with the phrase first and no bồi/bốn noise", async () => {
+    const { status, slugs } = await open("can bo");
+    expect(status).toMatch(/^Tìm thấy \d+ kết quả cho “can bo”$/);
+    expect(slugs).not.toContain("boi-dap-niem-tin-bon-xa");
+    const marks = await page.$$eval(".search-result:first-child mark", (m) =>
+      m.map((e) => e.textContent?.toLowerCase()),
+    );
+    expect(marks).toContain("cán");
+    expect(marks).toContain("bộ");
+  });
+
+  it("treats “CÁN BỘ” and an NFD-typed “cán bộ” as “cán bộ”", async () => {
+    const lower = await open("cán bộ");
+    expect((await open("CÁN BỘ")).slugs).toEqual(lower.slugs);
+    const nfd = await open("cán bộ".normalize("NFD"));
+    expect(nfd.slugs).toEqual(lower.slugs);
+    expect(nfd.status).toContain("“cán bộ”");
+  });
+
+  it("finds the article that only says “Đảng ủy” for “dang uy”", async () => {
+    const { slugs } = await open("dang uy");
+    expect(slugs[0]).toBe("hoi-nghi-dang-uy-xa-tam-thanh");
+    const marks = await page.$$eval(".search-result:first-child mark", (m) => m.map((e) => e.textContent));
+    expect(marks).toContain("Đảng");
+  });
+
+  it("ranks the phrase “đào tạo” above an article with only “tạo” for “dao tao”", async () => {
+    await open("dao tao");
+    const { slugs } = await everything();
+    const tao = slugs.indexOf("tao-dieu-kien-cho-du-khach");
+    expect(tao).toBeGreaterThan(0);
+    expect(slugs.indexOf("dao-tao-nghe-cho-lao-dong-nong-thon")).toBeLessThan(tao);
+    expect(slugs.slice(0, tao).length).toBeGreaterThan(3);
+  });
+
+  it("finds Phú Ninh lake with and without diacritics", async () => {
+    expect((await open("Phú Ninh")).slugs).toContain("du-lich-ho-phu-ninh");
+    expect((await open("phu ninh")).slugs).toContain("du-lich-ho-phu-ninh");
+  });
+
+  it("narrows the results with a filter and keeps it in the URL", async () => {
+    const all = await open("can bo");
+    await page.selectOption("[data-filter=category]", "Chính quyền");
+    await page.waitForFunction(
+      (before) => document.querySelector("[data-search-status]")?.textContent !== before,
+      all.status,
+    );
+    const narrowed = await shown();
+    expect(narrowed.slugs.length).toBeGreaterThan(0);
+    expect(narrowed.slugs.length).toBeLessThan(all.slugs.length);
+    expect(new URL(page.url()).searchParams.get("category")).toBe("Chính quyền");
+    await page.goBack();
+    await page.waitForFunction(
+      () => (document.querySelector("[data-filter=category]") as HTMLSelectElement).value === "",
+    );
+  });
+
+  it("sorts by newest on request", async () => {
+    await open("can bo", "&sort=newest");
+    const dates = await page.$$eval(".search-date", (items) =>
+      items.map((p) => (p.textContent ?? "").replace(/^.*?(\d\d)\/(\d\d)\/(\d{4}).*$/, "$3$2$1")),
+    );
+    expect(dates.length).toBeGreaterThan(2);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(await page.inputValue("[data-search-sort]")).toBe("newest");
+  });
+
+  it("moves focus to the first new result after “Xem thêm kết quả”", async () => {
+    await open("can bo");
+    await page.click("[data-search-more]");
+    await page.waitForFunction(() => document.activeElement?.closest(".search-result:nth-child(11)"));
+  });
+
+  it("shows results as the reader types, and says so in Vietnamese when nothing matches", async () => {
+    await page.goto(`${base}/tim-kiem/`);
+    await page.waitForSelector("[data-search][data-ready]");
+    await page.fill("[data-search-input]", "tiem chung");
+    const typed = await shown();
+    expect(typed.slugs[0]).toBe("tiem-chung-mo-rong-cho-tre-em");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("tiem chung");
+    const none = await open("xyzabc khong co");
+    expect(none.slugs).toEqual([]);
+    expect(none.status).toBe(
+      "Không tìm thấy kết quả nào cho “xyzabc khong co”. Hãy thử từ khóa khác, gõ đủ dấu hoặc bỏ bớt bộ lọc.",
+    );
+  });
+
+  it.each(relevance)("ranks the judged answer first for “$query”", async ({ query, first }) => {
+    expect((await open(query)).slugs[0]).toBe(first);
+  });
+
+  it("logged no console or CSP errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
