@@ -12,7 +12,7 @@ import type { MarkdownEnv } from "../content/markdown.ts";
 import { plainImage } from "../content/markdown.ts";
 import type { Problem } from "../content/problems.ts";
 import { decodeSource, isExternalSource } from "./references.ts";
-import { unreadableImageMessage } from "./check.ts";
+import { imageUses, unreadableImageMessage } from "./check.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import type { ImagePipeline } from "./pipeline.ts";
 import { ARTICLE_SIZES, CARD_SIZES, WIDTHS } from "./settings.ts";
@@ -40,22 +40,7 @@ export class ArticleImages implements ContentImages {
 
   async prepareArticles(articles: readonly Article[]): Promise<Problem[]> {
     this.placed.clear();
-    const uses = articles.flatMap((article) => [
-      ...(article.image
-        ? [
-            {
-              article,
-              src: article.image.src,
-              path: article.image.path,
-              line: article.image.line,
-              field: "image.src",
-            },
-          ]
-        : []),
-      ...article.bodyImages.flatMap((b) =>
-        b.path ? [{ article, src: b.src, path: b.path, line: b.line, field: "body" }] : [],
-      ),
-    ]);
+    const uses = imageUses(articles);
     const shares = articles.map((article) => ({ path: shareSource(article, this.banner), share: true }));
     await this.pipeline.prepare([...uses.map((u) => ({ path: u.path, share: false })), ...shares]);
 

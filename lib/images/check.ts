@@ -12,9 +12,18 @@ export function unreadableImageMessage(src: string, failure: string): string {
   return `ảnh "${src}" không đọc được (hỏng, bị cắt cụt hoặc không phải ảnh): ${failure}`;
 }
 
-/** Every lead and body photo of `articles` that fails to decode, as problems naming the article and line. */
-export async function checkArticleImages(articles: readonly Article[]): Promise<Problem[]> {
-  const uses = articles.flatMap((article) => [
+/** One photo an article shows: where it comes from, and the front-matter field and line to blame. */
+export interface ImageUse {
+  readonly article: Article;
+  readonly src: string;
+  readonly path: string;
+  readonly line: number;
+  readonly field: "image.src" | "body";
+}
+
+/** Every local photo of `articles`: each lead photo, then the body photos, in order. */
+export function imageUses(articles: readonly Article[]): ImageUse[] {
+  return articles.flatMap((article): ImageUse[] => [
     ...(article.image
       ? [
           {
@@ -22,14 +31,19 @@ export async function checkArticleImages(articles: readonly Article[]): Promise<
             src: article.image.src,
             path: article.image.path,
             line: article.image.line,
-            field: "image.src",
+            field: "image.src" as const,
           },
         ]
       : []),
     ...article.bodyImages.flatMap((b) =>
-      b.path ? [{ article, src: b.src, path: b.path, line: b.line, field: "body" }] : [],
+      b.path ? [{ article, src: b.src, path: b.path, line: b.line, field: "body" as const }] : [],
     ),
   ]);
+}
+
+/** Every lead and body photo of `articles` that fails to decode, as problems naming the article and line. */
+export async function checkArticleImages(articles: readonly Article[]): Promise<Problem[]> {
+  const uses = imageUses(articles);
   const problems: Problem[] = [];
   for (const use of uses) {
     try {
