@@ -182,6 +182,24 @@ describe("search page", () => {
     expect((await open(query)).slugs[0]).toBe(first);
   });
 
+  it.each([360, 1280])(
+    "fits %i px with results shown, and is screenshotted for docs/screenshots",
+    async (width) => {
+      const wide = await browser.newPage({ viewport: { width, height: 800 } });
+      await wide.goto(`${base}/tim-kiem/?q=${encodeURIComponent("can bo")}`);
+      await wide.waitForSelector(".search-result");
+      const overflow = await wide.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+      await wide.screenshot({
+        path: path.join(projectDir, "docs", "screenshots", `search-${width}.png`),
+        fullPage: true,
+      });
+      await wide.close();
+    },
+  );
+
   it("logged no console or CSP errors", () => {
     expect(errors).toEqual([]);
   });
