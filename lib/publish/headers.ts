@@ -5,10 +5,12 @@
  *
  * Why generated and per entry, not one `/*` rule: every rule matching a path applies, and a second
  * Content-Security-Policy for /admin/ would be enforced on top of the strict one (browsers apply every
- * policy), so the CMS could never be loosened. Netlify's CLI lets the last matching rule win
- * (headersForPath, Object.assign), its CDN's behaviour for overlapping rules is not documented: these
- * rules never overlap on one header, so both readings give the same response. Built from the output's
- * own entries, a new section cannot be left without a policy.
+ * policy), so the CMS could never be loosened. Evidence on merging: Netlify's CLI lets the last
+ * matching rule win (netlify/cli src/utils/headers.ts, headersForPath: Object.assign over the matching
+ * rules); its parser only drops identical rules (netlify/build packages/headers-parser/src/merge.ts);
+ * the CDN's behaviour for overlapping rules is not documented. These rules never set one header twice
+ * for a path (tests/publish/headers.test.ts), so every reading gives the same response. Built from the
+ * output's own entries, a new section cannot be left without a policy.
  *
  * Known gap: a missing page outside every section (`/khong-co/`) gets Netlify's 404 page without a
  * policy; a rule for it would have to match /admin/ too.
