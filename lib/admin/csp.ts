@@ -36,3 +36,10 @@ export function adminCsp(): string {
     .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
     .join("; ");
 }
+
+/**
+ * Cross-Origin-Opener-Policy of the CMS: Sveltia signs in to GitHub in a popup (its authenticator, on
+ * another origin) that posts the token back to `window.opener`; the public pages' `same-origin` would
+ * cut that link, `same-origin-allow-popups` keeps it for popups the CMS opens.
+ */
+export const ADMIN_OPENER_POLICY = "same-origin-allow-popups";

@@ -1,6 +1,6 @@
 /**
- * The `_headers` file Netlify reads from the published folder: the Content-Security-Policy of each
- * top-level entry of the site (the CMS folder gets its own), and a year of immutable caching for each
+ * The `_headers` file Netlify reads from the published folder: the Content-Security-Policy and
+ * Cross-Origin-Opener-Policy of each top-level entry of the site (the CMS folder gets its own), and a year of immutable caching for each
  * content-hashed image.
  *
  * Why generated and per entry, not one `/*` rule: every rule matching a path applies, and a second
@@ -17,6 +17,9 @@
  */
 import { headerPathRegExp } from "../preview/netlify.ts";
 
+/** The public pages' Cross-Origin-Opener-Policy (the CMS has its own, lib/admin/csp.ts). */
+export const PUBLIC_OPENER_POLICY = "same-origin";
+
 /** The caching of content-hashed files. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
@@ -30,8 +33,8 @@ export interface HeadersInput {
   readonly files: readonly string[];
   /** Strict policy for every public entry. */
   readonly publicCsp: string;
-  /** The CMS folder (top-level name) and its policy. */
-  readonly admin: { readonly folder: string; readonly csp: string };
+  /** The CMS folder (top-level name), its CSP and its Cross-Origin-Opener-Policy. */
+  readonly admin: { readonly folder: string; readonly csp: string; readonly openerPolicy: string };
 }
 
 /** The paths a top-level entry needs rules for: a folder's splat, a file's own path (`/` for index.html). */
@@ -48,14 +51,16 @@ export function headersFile(input: HeadersInput): string {
   const entries = [...input.entries].sort((a, b) => (a.name < b.name ? -1 : 1));
   const lines = ["# Sinh tự động khi xây dựng trang (lib/publish/headers.ts); không sửa tay."];
   for (const entry of entries) {
-    const csp = entry.folder && entry.name === input.admin.folder ? input.admin.csp : input.publicCsp;
+    const isAdmin = entry.folder && entry.name === input.admin.folder;
+    const csp = isAdmin ? input.admin.csp : input.publicCsp;
+    const opener = isAdmin ? input.admin.openerPolicy : PUBLIC_OPENER_POLICY;
     for (const pattern of entryPaths(entry)) {
       const clash = entries.find(
         (other) =>
           other !== entry && headerPathRegExp(pattern).test(`/${other.name}${other.folder ? "/" : ""}`),
       );
       if (clash) throw new Error(`_headers: rule ${pattern} would also cover /${clash.name}`);
-      lines.push(pattern, `  Content-Security-Policy: ${csp}`);
+      lines.push(pattern, `  Content-Security-Policy: ${csp}`, `  Cross-Origin-Opener-Policy: ${opener}`);
     }
   }
   // Exact paths: Netlify's patterns cannot pick images out of a folder that also holds HTML.

@@ -4,7 +4,7 @@
  * `_headers` file (each section's Content-Security-Policy, caching of hashed images).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { adminCsp } from "../admin/csp.ts";
+import { ADMIN_OPENER_POLICY, adminCsp } from "../admin/csp.ts";
 import { publicCsp } from "./csp.ts";
 import { headersFile } from "./headers.ts";
 import path from "node:path";
@@ -68,7 +68,7 @@ function headersInput(
     entries: [...entries].map(([name, folder]) => ({ name, folder })),
     files,
     publicCsp: publicCsp(),
-    admin: { folder: admin, csp: adminCsp() },
+    admin: { folder: admin, csp: adminCsp(), openerPolicy: ADMIN_OPENER_POLICY },
   };
 }
 

@@ -10,7 +10,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { adminCsp } from "../../lib/admin/csp.ts";
+import { ADMIN_OPENER_POLICY, adminCsp } from "../../lib/admin/csp.ts";
 import { startPreview, type Preview } from "../../lib/preview/preview.ts";
 import { publicCsp } from "../../lib/publish/csp.ts";
 import { headersFile } from "../../lib/publish/headers.ts";
@@ -52,7 +52,7 @@ function writeHeaders(dir: string): void {
     entries,
     files: [],
     publicCsp: publicCsp(),
-    admin: { folder: "admin", csp: adminCsp() },
+    admin: { folder: "admin", csp: adminCsp(), openerPolicy: ADMIN_OPENER_POLICY },
   });
   writeFileSync(path.join(dir, "_headers"), text);
 }

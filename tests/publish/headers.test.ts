@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { adminCsp } from "../../lib/admin/csp.ts";
+import { ADMIN_OPENER_POLICY, adminCsp } from "../../lib/admin/csp.ts";
 import { NETLIFY_DEFAULT_CACHE_CONTROL, headerValues } from "../../lib/preview/netlify.ts";
 import { siteHeaderRules } from "../../lib/preview/preview.ts";
 import { publicCsp } from "../../lib/publish/csp.ts";
@@ -16,7 +16,11 @@ const siteDir = inject("siteDir");
 
 const input = {
   publicCsp: "default-src 'self'",
-  admin: { folder: "admin", csp: "default-src 'self'; style-src 'self' 'unsafe-inline'" },
+  admin: {
+    folder: "admin",
+    csp: "default-src 'self'; style-src 'self' 'unsafe-inline'",
+    openerPolicy: "same-origin-allow-popups",
+  },
 };
 
 describe("headersFile", () => {
@@ -32,10 +36,13 @@ describe("headersFile", () => {
       files: [],
     });
     expect(text).toContain(
-      "/admin/*\n  Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline'\n",
+      "/admin/*\n  Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline'\n" +
+        "  Cross-Origin-Opener-Policy: same-origin-allow-popups\n",
     );
     for (const rule of ["/tin-tuc/*", "/", "/index.html", "/robots.txt"])
-      expect(text).toContain(`\n${rule}\n  Content-Security-Policy: default-src 'self'\n`);
+      expect(text).toContain(
+        `\n${rule}\n  Content-Security-Policy: default-src 'self'\n  Cross-Origin-Opener-Policy: same-origin\n`,
+      );
   });
 
   it("caches the image pipeline's hashed outputs for a year, by exact path, and nothing else", () => {
@@ -92,6 +99,10 @@ describe("every file of the built site", () => {
     for (const url of urls) {
       const expected = url.startsWith("/admin/") ? adminCsp() : publicCsp();
       expect(headerValues(rules, url)["content-security-policy"], url).toEqual([expected]);
+      // The CMS's GitHub sign-in popup posts back to its opener: the CMS keeps that link.
+      expect(headerValues(rules, url)["cross-origin-opener-policy"], url).toEqual([
+        url.startsWith("/admin/") ? ADMIN_OPENER_POLICY : "same-origin",
+      ]);
     }
   });
 
