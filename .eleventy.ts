@@ -41,10 +41,12 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(seoPlugin);
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
-  // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
-  eleventyConfig.addPlugin(publishPlugin);
   // The CMS at /admin/ for staff who do not use git; its form is generated from the schema.
   eleventyConfig.addPlugin(adminPlugin);
+  // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
+  // `_headers`: each section's CSP (the CMS its own), hashed images cached for a year. The search index
+  // folder is written after the output is listed, so it is named here; after the CMS, which it lists.
+  eleventyConfig.addPlugin(publishPlugin, { lateFolders: ["pagefind"] });
   // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
   eleventyConfig.addPlugin(searchPlugin);
 }

@@ -1,7 +1,7 @@
 /**
  * The Content-Security-Policy the CMS pages under `/admin/` need: looser than the public pages',
- * because Sveltia CMS injects styles, reads its fonts from a CDN and talks to GitHub from the browser.
- * The site's headers module should send this for `/admin/*` instead of the public policy.
+ * because Sveltia CMS injects styles and talks to GitHub from the browser. The build's `_headers`
+ * (lib/publish/headers.ts) sends it for `/admin/*` instead of the public policy: this is its one source.
  */
 
 /** Directive → sources, verified at load by the browser test; the editor after sign-in may need more. */
@@ -10,8 +10,10 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
   "script-src": ["'self'"],
   // Svelte components set inline styles.
   "style-src": ["'self'", "'unsafe-inline'"],
-  // Sveltia's stylesheet names its UI fonts (Source Sans 3, Material Symbols) on jsDelivr.
-  "font-src": ["'self'", "https://cdn.jsdelivr.net"],
+  // Sveltia's bundle names its UI fonts (Source Sans 3, Noto Mono, Material Symbols) on jsDelivr and has
+  // no option to skip them; no font CDN is allowed, so they are blocked and the CMS uses system fonts
+  // (its icons show as their names). See docs/publishing.md.
+  "font-src": ["'self'"],
   // Previews of photos being uploaded are blob: and data: URLs; GitHub avatars and raw files.
   "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com"],
   "media-src": ["'self'", "blob:"],
@@ -34,3 +36,10 @@ export function adminCsp(): string {
     .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
     .join("; ");
 }
+
+/**
+ * Cross-Origin-Opener-Policy of the CMS: Sveltia signs in to GitHub in a popup (its authenticator, on
+ * another origin) that posts the token back to `window.opener`; the public pages' `same-origin` would
+ * cut that link, `same-origin-allow-popups` keeps it for popups the CMS opens.
+ */
+export const ADMIN_OPENER_POLICY = "same-origin-allow-popups";

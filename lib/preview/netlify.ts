@@ -49,19 +49,81 @@ export function matchPath(pattern: string, urlPath: string): Record<string, stri
 }
 
 /**
- * The headers Netlify sends for a path: every matching block, values of one header combined with
- * ", " (as Netlify does), and Netlify's default Cache-Control when none is set.
+ * The regular expression Netlify builds from a header rule's `for` (same construction as its headers
+ * parser, netlify/build packages/headers-parser, for_regexp.ts): case-insensitive, an optional trailing
+ * slash, and a standalone `*` whose slash before it is optional, so `/tin-tuc/*` also matches
+ * `/tin-tuc` (and `/tin-tucx`: a rule's folder must not be the prefix of another top-level name).
  */
-export function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
-  const headers: Record<string, string> = {};
+export function headerPathRegExp(pattern: string): RegExp {
+  const parts = pattern
+    .split("/")
+    .map((part) => part.trimEnd())
+    .filter(Boolean)
+    .map((part) => {
+      if (part.startsWith(":")) return "([^/]+)";
+      if (part === "*") return "?(.*)";
+      if (part.includes("*")) return part.split("*").map(escapeRegExp).join("(.*)");
+      return escapeRegExp(part);
+    });
+  return new RegExp(`^/${parts.join("/")}/?$`, "iu");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+}
+
+/**
+ * The rules of a `_headers` file (Netlify's syntax: a path line, then indented `Name: value` lines;
+ * `#` comments). A header repeated under one path is joined with ", ", as Netlify's parser does.
+ * Throws on a header line before any path.
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: { for: string; values: Record<string, string> }[] = [];
+  for (const [index, raw] of text.split("\n").entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    if (line.startsWith("/")) {
+      rules.push({ for: line, values: {} });
+      continue;
+    }
+    const at = line.indexOf(":");
+    const current = rules.at(-1);
+    if (at < 0) continue;
+    if (!current) throw new Error(`_headers line ${index + 1}: a header before any path`);
+    const name = line.slice(0, at).trim();
+    const value = line.slice(at + 1).trim();
+    current.values[name] = current.values[name] === undefined ? value : `${current.values[name]}, ${value}`;
+  }
+  return rules;
+}
+
+/**
+ * Every value each header gets for a path, one entry per matching rule, in rule order. Why a list:
+ * when two matching rules set one header, Netlify's CLI keeps the last (Object.assign in its
+ * headersForPath) while the CDN's behaviour is not documented; the site's rules never let that happen
+ * (tested), and the preview sends every value as its own header line, the strictest reading (for a
+ * Content-Security-Policy, browsers enforce each one).
+ */
+export function headerValues(rules: readonly HeaderRule[], urlPath: string): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
   for (const rule of rules) {
-    if (!matchPath(rule.for, urlPath)) continue;
+    if (!headerPathRegExp(rule.for).test(urlPath)) continue;
     for (const [name, value] of Object.entries(rule.values)) {
       const key = name.toLowerCase();
-      const clean = value.replace(/\s*\n\s*/g, " ").trim();
-      headers[key] = headers[key] ? `${headers[key]}, ${clean}` : clean;
+      (headers[key] ??= []).push(value.replace(/\s*\n\s*/g, " ").trim());
     }
   }
+  return headers;
+}
+
+/**
+ * The headers Netlify sends for a path, one string per header (several values joined with ", "), and
+ * Netlify's default Cache-Control when no rule sets one.
+ */
+export function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(headerValues(rules, urlPath)).map(([name, values]) => [name, values.join(", ")]),
+  );
   headers["cache-control"] ??= NETLIFY_DEFAULT_CACHE_CONTROL;
   return headers;
 }

@@ -1,12 +1,21 @@
 /**
- * The local preview: `_site` served with the production headers (netlify.toml) and redirects
- * (`_site/_redirects`), so what a browser sees here is what Netlify serves.
+ * The local preview: `_site` served with the production headers (netlify.toml and the generated
+ * `_site/_headers`, merged as Netlify merges them) and redirects (`_site/_redirects`), so what a browser
+ * sees here is what Netlify serves.
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { projectDir } from "../build.ts";
-import { findRedirect, headersFor, parseRedirects, readHeaderRules } from "./netlify.ts";
+import {
+  findRedirect,
+  headerValues,
+  NETLIFY_DEFAULT_CACHE_CONTROL,
+  parseHeadersFile,
+  parseRedirects,
+  readHeaderRules,
+  type HeaderRule,
+} from "./netlify.ts";
 import { resolveFile, serveStatic } from "./server.ts";
 
 export interface Preview {
@@ -26,17 +35,17 @@ export async function startPreview(
   netlifyToml = path.join(projectDir, "netlify.toml"),
 ): Promise<Preview> {
   const root = path.resolve(siteDir);
-  const headerRules = readHeaderRules(readFileSync(netlifyToml, "utf8"));
+  const headerRules = siteHeaderRules(root, netlifyToml);
   const redirectsPath = path.join(root, "_redirects");
   const redirects = existsSync(redirectsPath) ? parseRedirects(readFileSync(redirectsPath, "utf8")) : [];
   const { server, url } = await serveStatic(root, port, {
-    headers: (urlPath) => headersFor(headerRules, urlPath),
+    headers: (urlPath) => previewHeaders(headerRules, urlPath),
     before: (req, res) => {
       const requested = new URL(req.url ?? "/", "http://localhost");
       const found = findRedirect(redirects, requested, (urlPath) => resolveFile(root, urlPath) !== undefined);
       if (!found || found.rule.status < 300 || found.rule.status >= 400) return false;
       res.writeHead(found.rule.status, {
-        ...headersFor(headerRules, requested.pathname),
+        ...previewHeaders(headerRules, requested.pathname),
         location: found.location,
       });
       res.end();
@@ -46,4 +55,26 @@ export async function startPreview(
   const close = () =>
     new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
   return { server, url, close };
+}
+
+/**
+ * Every header rule Netlify applies to a built site: the `_headers` file of the site, then
+ * netlify.toml's blocks (the order of Netlify's own merge, netlify/build headers-parser merge.ts).
+ */
+export function siteHeaderRules(
+  siteDir: string,
+  netlifyToml = path.join(projectDir, "netlify.toml"),
+): HeaderRule[] {
+  const file = path.join(siteDir, "_headers");
+  return [
+    ...(existsSync(file) ? parseHeadersFile(readFileSync(file, "utf8")) : []),
+    ...readHeaderRules(readFileSync(netlifyToml, "utf8")),
+  ];
+}
+
+/** What the preview sends: each rule's value on its own line, Netlify's default Cache-Control if none. */
+function previewHeaders(rules: readonly HeaderRule[], urlPath: string): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = headerValues(rules, urlPath);
+  headers["cache-control"] ??= NETLIFY_DEFAULT_CACHE_CONTROL;
+  return headers;
 }

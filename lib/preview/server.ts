@@ -35,8 +35,8 @@ const TYPES: Record<string, string> = {
 export interface ServeHooks {
   /** Returns true when it answered the request itself (e.g. a redirect). */
   readonly before?: (req: IncomingMessage, res: ServerResponse) => boolean;
-  /** Headers for a path about to be served. */
-  readonly headers?: (urlPath: string) => Record<string, string>;
+  /** Headers for a path about to be served; a list is sent as one header line per value. */
+  readonly headers?: (urlPath: string) => Record<string, string | string[]>;
 }
 
 /** Maps a URL path to a file under `root`, or undefined. Never escapes `root`. */
@@ -77,8 +77,11 @@ export async function serveStatic(
     const file = resolveFile(absolute, urlPath);
     const status = file ? 200 : 404;
     const served = file ?? path.join(absolute, "404.html");
-    const headers: Record<string, string> = { ...(hooks.headers?.(urlPath) ?? {}) };
-    headers["content-type"] = TYPES[path.extname(served)] ?? "application/octet-stream";
+    const contentType = TYPES[path.extname(served)] ?? "application/octet-stream";
+    const headers: Record<string, string | string[]> = {
+      ...(hooks.headers?.(urlPath) ?? {}),
+      "content-type": contentType,
+    };
     if (!existsSync(served)) {
       res
         .writeHead(404, { ...headers, "content-type": "text/plain; charset=utf-8" })
@@ -87,7 +90,7 @@ export async function serveStatic(
     }
     // Text is gzipped as the CDN does, so Lighthouse and size checks see what readers download.
     const gzip =
-      /^(text\/|application\/(json|xml|manifest))|svg/.test(headers["content-type"]) &&
+      /^(text\/|application\/(json|xml|manifest))|svg/.test(contentType) &&
       /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     if (gzip) {
       headers["content-encoding"] = "gzip";

@@ -1,14 +1,14 @@
 /**
- * After a deploy: does the live site send the headers netlify.toml promises? A deploy method that
- * leaves netlify.toml behind publishes a site with no policy at all, silently; this notices.
+ * After a deploy: does the live site send the headers netlify.toml and the built `_headers` promise? A
+ * deploy method that leaves either behind publishes a site without its policy, silently; this notices.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { headersFor, type HeaderRule } from "../preview/netlify.ts";
 
-/** Paths worth checking in a built site: home (if any), one article, one stylesheet, a missing page. */
+/** Paths worth checking in a built site: home, the search page and the CMS (if any), one article, one stylesheet. */
 export function samplePaths(siteDir: string): string[] {
-  const paths = existsSync(path.join(siteDir, "index.html")) ? ["/"] : [];
+  const paths = ["/", "/tim-kiem/", "/admin/"].filter((p) => existsSync(path.join(siteDir, p, "index.html")));
   const articles = path.join(siteDir, "tin-tuc");
   const article = existsSync(articles) ? readdirSync(articles)[0] : undefined;
   if (article) paths.push(`/tin-tuc/${article}/`);

@@ -1,8 +1,12 @@
 /**
  * Publishing: the `_redirects` file from every article's `aliases`, after checking no old URL is
- * claimed twice or hides a real page. A failed check fails the build (nothing is published).
+ * claimed twice or hides a real page (a failed check fails the build: nothing is published), and the
+ * `_headers` file (each section's Content-Security-Policy, caching of hashed images).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { ADMIN_OPENER_POLICY, adminCsp } from "../admin/csp.ts";
+import { publicCsp } from "./csp.ts";
+import { headersFile } from "./headers.ts";
 import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadArticles } from "../content/load.ts";
@@ -13,6 +17,14 @@ import { redirectsFile } from "./redirects.ts";
 export interface PublishOptions {
   /** Name of the redirects file in the output; Netlify reads `_redirects`. */
   readonly redirectsFileName?: string;
+  /** Top-level folder of the CMS, which gets the CMS's policy; defaults to `admin`. */
+  readonly adminFolder?: string;
+  /**
+   * Top-level folders other plugins write after this one lists the output (Eleventy runs the
+   * `eleventy.after` handlers concurrently), e.g. the search index. The headers test walks every
+   * built file, so a folder missing here fails it.
+   */
+  readonly lateFolders?: readonly string[];
 }
 
 export default function publishPlugin(eleventyConfig: EleventyConfig, options: PublishOptions = {}): void {
@@ -23,12 +35,41 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     // All articles, drafts and future ones included: an alias must not take a URL an article will have.
     const { articles } = loadArticles(eleventyConfig.directories.input);
     const generated = (results ?? []).map((result) => result.url).filter(Boolean);
-    const problems = aliasProblems(articles, [...generated, ...filesAsUrls(output)]).map(withLine);
+    const files = filesAsUrls(output);
+    const problems = aliasProblems(articles, [...generated, ...files]).map(withLine);
     if (problems.length > 0) throw new ContentError(problems);
     // Redirect only to pages this build really wrote (a draft's old URL waits for its publication).
     const written = new Set(generated);
     writeFileSync(path.join(output, fileName), redirectsFile(articles.filter((a) => written.has(a.url))));
+    writeFileSync(
+      path.join(output, "_headers"),
+      headersFile(headersInput(output, generated, files, options)),
+    );
   });
+}
+
+/** The output's top-level entries: on disk now, of every generated page, and the late folders. */
+function headersInput(
+  output: string,
+  urls: readonly string[],
+  files: readonly string[],
+  options: PublishOptions,
+) {
+  const entries = new Map<string, boolean>([["_headers", false]]);
+  for (const entry of readdirSync(output, { withFileTypes: true }))
+    entries.set(entry.name, entry.isDirectory());
+  for (const url of urls) {
+    const [first = "", ...rest] = url.split("/").slice(1);
+    if (first) entries.set(first, rest.length > 0);
+  }
+  for (const folder of options.lateFolders ?? []) entries.set(folder, true);
+  const admin = options.adminFolder ?? "admin";
+  return {
+    entries: [...entries].map(([name, folder]) => ({ name, folder })),
+    files,
+    publicCsp: publicCsp(),
+    admin: { folder: admin, csp: adminCsp(), openerPolicy: ADMIN_OPENER_POLICY },
+  };
 }
 
 /** Every file already in the output, as a URL: an alias must not hide a photo or a stylesheet either. */

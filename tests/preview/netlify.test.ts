@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   findRedirect,
+  headerPathRegExp,
   headersFor,
+  headerValues,
   matchPath,
+  parseHeadersFile,
   NETLIFY_DEFAULT_CACHE_CONTROL,
   parseRedirects,
   readHeaderRules,
@@ -14,6 +17,41 @@ describe("matchPath", () => {
     expect(matchPath("/news/:year/*", "/news/2025/a")).toEqual({ year: "2025", splat: "a" });
     expect(matchPath("/", "/tin-tuc/")).toBeUndefined();
     expect(matchPath("/pagefind/pagefind.js", "/pagefind/pagefindXjs")).toBeUndefined();
+  });
+});
+
+describe("headerPathRegExp", () => {
+  // The same construction as Netlify's headers parser (for_regexp.ts).
+  it.each([
+    ["/", "/", true],
+    ["/", "/index.html", false],
+    ["/tin-tuc/*", "/tin-tuc/a/", true],
+    ["/tin-tuc/*", "/tin-tuc", true],
+    ["/tin-tuc/*", "/TIN-TUC/a", true],
+    ["/a/*", "/admin/", true],
+    ["/tin-tuc/*", "/tim-kiem/", false],
+    ["/robots.txt", "/robots.txt/", true],
+    ["/robots.txt", "/robotsXtxt", false],
+    ["/tin-tuc/:slug/", "/tin-tuc/a/b/", false],
+  ])("%s matches %s: %s", (pattern, url, expected) => {
+    expect(headerPathRegExp(pattern).test(url)).toBe(expected);
+  });
+});
+
+describe("parseHeadersFile", () => {
+  it("reads path lines and indented headers, joining a repeated header", () => {
+    expect(
+      parseHeadersFile(
+        "# c\n/a/*\n  X-A: 1\n  X-A: 2\n\n/b\n  Content-Security-Policy: default-src 'self'\n",
+      ),
+    ).toEqual([
+      { for: "/a/*", values: { "X-A": "1, 2" } },
+      { for: "/b", values: { "Content-Security-Policy": "default-src 'self'" } },
+    ]);
+  });
+
+  it("refuses a header before any path", () => {
+    expect(() => parseHeadersFile("  X-A: 1\n")).toThrow(/line 1/);
   });
 });
 
@@ -37,6 +75,11 @@ describe("headersFor", () => {
       link: "</a>, </b>",
       "cache-control": "public, max-age=31536000, immutable",
     });
+  });
+
+  it("lists the value of each matching block separately", () => {
+    expect(headerValues(rules, "/assets/x.css").link).toEqual(["</a>", "</b>"]);
+    expect(headerValues(rules, "/tin-tuc/a/")["cache-control"]).toBeUndefined();
   });
 
   it("falls back to Netlify's default Cache-Control", () => {
