@@ -46,7 +46,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
   // `_headers`: each section's CSP (the CMS its own), hashed images cached for a year. The search index
   // folder is written after the output is listed, so it is named here; after the CMS, which it lists.
-  eleventyConfig.addPlugin(publishPlugin, { lateFolders: ["pagefind"] });
+  eleventyConfig.addPlugin(publishPlugin, { lateFolders: ["pagefind", "img"] });
   // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
   eleventyConfig.addPlugin(searchPlugin);
 }

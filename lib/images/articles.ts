@@ -13,7 +13,7 @@ import { plainImage } from "../content/markdown.ts";
 import type { Problem } from "../content/problems.ts";
 import { decodeSource, isExternalSource } from "./references.ts";
 import { imageUses, unreadableImageMessage } from "./check.ts";
-import { pictureHtml, type PlacedImage } from "./markup.ts";
+import { outputUrl, pictureHtml, type PlacedImage } from "./markup.ts";
 import type { ImagePipeline } from "./pipeline.ts";
 import { ARTICLE_SIZES, CARD_SIZES, WIDTHS } from "./settings.ts";
 
@@ -23,6 +23,15 @@ export const SHARE_FILE = "anh-chia-se.jpg";
 /** The share image's URL for an article: stable, so scrapers' caches stay valid. */
 export function shareImageUrl(article: { url: string }): string {
   return `${article.url}${SHARE_FILE}`;
+}
+
+/**
+ * Where an article's encoded photos are published: `/img/tin-tuc/<slug>/`. Why one folder for all
+ * image outputs: their names are content-hashed, so one `/img/*` rule can cache them for a year,
+ * while the article's HTML beside them must always be revalidated.
+ */
+export function imageBaseUrl(article: { url: string }): string {
+  return `/img${article.url}`;
 }
 
 /** Where the share image of an article comes from: lead photo, else first local body image, else banner. */
@@ -54,7 +63,7 @@ export class ArticleImages implements ContentImages {
         problem(unreadableImageMessage(use.src, failure), "error");
         continue;
       }
-      const placed = this.pipeline.place(use.path, use.article.url);
+      const placed = this.pipeline.place(use.path, imageBaseUrl(use.article));
       this.placed.set(`${use.article.url}\n${use.src}`, placed);
       if (placed.manifest.width < (WIDTHS[0] as number)) {
         problem(
@@ -81,6 +90,15 @@ export class ArticleImages implements ContentImages {
   };
 
   /** The lead photo as a `<figure>`, the page's LCP candidate; empty when the article has none. */
+  /** The smallest WebP rendition of the lead photo (search results' thumbnail), or "". */
+  thumbnailUrl(article: Article): string {
+    if (!article.image) return "";
+    const placed = this.placed.get(`${article.url}\n${article.image.src}`);
+    if (!placed)
+      throw new Error(`Ảnh "${article.image.src}" chưa được xử lý (image not prepared) in ${article.url}`);
+    return outputUrl(placed, placed.manifest.widths[0] as number, "webp");
+  }
+
   /** A list thumbnail: decorative (the card's title names the article), lazy, from the lead photo. */
   cardPicture(article: Article): string {
     if (!article.image) return "";

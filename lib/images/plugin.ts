@@ -10,7 +10,7 @@
 import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import type { Article } from "../content/article.ts";
-import { ArticleImages, shareImageUrl } from "./articles.ts";
+import { ArticleImages } from "./articles.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import { ImagePipeline } from "./pipeline.ts";
 import { BANNER_SIZES, SHARE_SIZE } from "./settings.ts";
@@ -43,7 +43,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
     const failure = pipeline.failure(banner);
     if (failure !== undefined) throw new Error(`Banner ${path.basename(banner)} không đọc được: ${failure}`);
     // Placed here, not in the filter: Eleventy may reuse a rendered layout, and the files must ship anyway.
-    bannerImage = pipeline.place(banner, "/assets/images/");
+    bannerImage = pipeline.place(banner, "/img/site/");
   });
 
   /**
@@ -51,7 +51,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
    * in view on every page); `highPriority` when the page has no lead photo to be its LCP.
    */
   eleventyConfig.addFilter("bannerPicture", (alt: string, highPriority: boolean) =>
-    pictureHtml(bannerImage ?? pipeline.place(banner, "/assets/images/"), {
+    pictureHtml(bannerImage ?? pipeline.place(banner, "/img/site/"), {
       alt,
       sizes: BANNER_SIZES,
       priority: highPriority ? "high" : "eager",
@@ -61,11 +61,8 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   eleventyConfig.addFilter("cardPicture", (article: Article) => articles.cardPicture(article));
   /** `{{ article | leadPicture | safe }}`: the lead photo `<figure>`, or nothing. */
   eleventyConfig.addFilter("leadPicture", (article: Article) => articles.leadPicture(article));
-  /**
-   * `{{ article | shareImage }}`: the site-relative URL of the article's 1200×630 JPEG for `og:image`
-   * (prefix `site.url`); `shareImageSize` gives its width and height.
-   */
-  eleventyConfig.addFilter("shareImage", (article: Article) => shareImageUrl(article));
+  /** `{{ article | thumbnailUrl }}`: the lead photo's smallest WebP, for search results ("" without one). */
+  eleventyConfig.addFilter("thumbnailUrl", (article: Article) => articles.thumbnailUrl(article));
   eleventyConfig.addGlobalData("shareImageSize", SHARE_SIZE);
 
   eleventyConfig.on("eleventy.after", () => {

@@ -1,7 +1,7 @@
 /**
  * The `_headers` file Netlify reads from the published folder: the Content-Security-Policy and
- * Cross-Origin-Opener-Policy of each top-level entry of the site (the CMS folder gets its own), and a year of immutable caching for each
- * content-hashed image.
+ * Cross-Origin-Opener-Policy of each top-level entry of the site (the CMS folder gets its own).
+ * Caching lives in netlify.toml (content-hashed images are all under /img/).
  *
  * Why generated and per entry, not one `/*` rule: every rule matching a path applies, and a second
  * Content-Security-Policy for /admin/ would be enforced on top of the strict one (browsers apply every
@@ -23,14 +23,9 @@ export const PUBLIC_OPENER_POLICY = "same-origin";
 /** The caching of content-hashed files. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 
-/** An encoded image of the image pipeline: `<name>-<width>.<8 hex>.<ext>` (lib/images/markup.ts). */
-const HASHED_IMAGE = /-\d+\.[0-9a-f]{8}\.(avif|webp|jpe?g|png)$/;
-
 export interface HeadersInput {
   /** Names of the output's top-level files and folders, with whether each is a folder. */
   readonly entries: readonly { readonly name: string; readonly folder: boolean }[];
-  /** Every file of the output as a URL path (`/tin-tuc/a/anh-720.0123abcd.avif`). */
-  readonly files: readonly string[];
   /** Strict policy for every public entry. */
   readonly publicCsp: string;
   /** The CMS folder (top-level name), its CSP and its Cross-Origin-Opener-Policy. */
@@ -63,8 +58,5 @@ export function headersFile(input: HeadersInput): string {
       lines.push(pattern, `  Content-Security-Policy: ${csp}`, `  Cross-Origin-Opener-Policy: ${opener}`);
     }
   }
-  // Exact paths: Netlify's patterns cannot pick images out of a folder that also holds HTML.
-  for (const file of input.files.filter((f) => HASHED_IMAGE.test(f)).sort())
-    lines.push(file, `  Cache-Control: ${IMMUTABLE}`);
   return `${lines.join("\n")}\n`;
 }

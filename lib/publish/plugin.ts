@@ -41,20 +41,12 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     // Redirect only to pages this build really wrote (a draft's old URL waits for its publication).
     const written = new Set(generated);
     writeFileSync(path.join(output, fileName), redirectsFile(articles.filter((a) => written.has(a.url))));
-    writeFileSync(
-      path.join(output, "_headers"),
-      headersFile(headersInput(output, generated, files, options)),
-    );
+    writeFileSync(path.join(output, "_headers"), headersFile(headersInput(output, generated, options)));
   });
 }
 
 /** The output's top-level entries: on disk now, of every generated page, and the late folders. */
-function headersInput(
-  output: string,
-  urls: readonly string[],
-  files: readonly string[],
-  options: PublishOptions,
-) {
+function headersInput(output: string, urls: readonly string[], options: PublishOptions) {
   const entries = new Map<string, boolean>([["_headers", false]]);
   for (const entry of readdirSync(output, { withFileTypes: true }))
     entries.set(entry.name, entry.isDirectory());
@@ -66,7 +58,6 @@ function headersInput(
   const admin = options.adminFolder ?? "admin";
   return {
     entries: [...entries].map(([name, folder]) => ({ name, folder })),
-    files,
     publicCsp: publicCsp(),
     admin: { folder: admin, csp: adminCsp(), openerPolicy: ADMIN_OPENER_POLICY },
   };

@@ -1,7 +1,7 @@
 /**
  * Search: the Pagefind index of article pages (built after every build, `npm start` included), the
  * search page `/tim-kiem/`, and the template filters the article layout uses to describe itself to
- * the index (thumbnail, year).
+ * the index (year).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -10,7 +10,6 @@ import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { vietnamYear, type PortalDate } from "../text/date.ts";
 import { indexPages } from "./index-pages.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
-import { searchThumbnail } from "./thumbnail.ts";
 import { searchFacets } from "./facets.ts";
 
 export interface SearchOptions {
@@ -26,7 +25,6 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   const bundle = options.bundle ?? "pagefind";
   const language = options.language ?? "vi";
 
-  eleventyConfig.addFilter("searchThumbnail", searchThumbnail);
   eleventyConfig.addFilter("searchFacets", searchFacets);
   eleventyConfig.addFilter("vnYear", (date: PortalDate) => vietnamYear(date.instant));
   eleventyConfig.addTemplate(

@@ -6,7 +6,13 @@ import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import { toVietnamISO } from "../text/date.ts";
 import { absoluteUrl, articleImageUrl } from "./urls.ts";
-import { element, escapeXml, imageFileInfo, toRfc822Vietnam } from "./xml.ts";
+import { element, escapeXml, toRfc822Vietnam } from "./xml.ts";
+
+/**
+ * Articles with a lead photo carry their share image (a JPEG encoded after the feeds render) as
+ * enclosure. Its size is not known yet: the RSS Best Practices Profile asks for length 0 then.
+ */
+const SHARE_ENCLOSURE = { type: "image/jpeg", length: 0 };
 
 export interface FeedSpec {
   readonly site: SiteConfig;
@@ -40,8 +46,8 @@ export function rssFeed(spec: FeedSpec): string {
   const { site } = spec;
   const items = spec.articles.map((a) => {
     const url = absoluteUrl(a.url, site.url);
-    const image = articleImageUrl(a, site.url);
-    const info = a.image ? imageFileInfo(a.image.path) : undefined;
+    const image = a.image ? articleImageUrl(a, site.url) : undefined;
+    const info = SHARE_ENCLOSURE;
     return [
       "<item>",
       element("title", a.title),
@@ -84,8 +90,8 @@ export function atomFeed(spec: FeedSpec): string {
   const { site } = spec;
   const entries = spec.articles.map((a) => {
     const url = absoluteUrl(a.url, site.url);
-    const image = articleImageUrl(a, site.url);
-    const info = a.image ? imageFileInfo(a.image.path) : undefined;
+    const image = a.image ? articleImageUrl(a, site.url) : undefined;
+    const info = SHARE_ENCLOSURE;
     return [
       "<entry>",
       element("title", a.title),
@@ -133,7 +139,7 @@ export function jsonFeed(spec: FeedSpec): string {
       language: "vi",
       authors: [{ name: site.publisher }],
       items: spec.articles.map((a) => {
-        const image = articleImageUrl(a, site.url);
+        const image = a.image ? articleImageUrl(a, site.url) : undefined;
         return {
           id: absoluteUrl(a.url, site.url),
           url: absoluteUrl(a.url, site.url),

@@ -38,7 +38,7 @@ function publisher(site: SiteConfig): Record<string, unknown> {
 /** NewsArticle for one article; `authorUrl` is the author's page. */
 export function newsArticle(article: Article, site: SiteConfig, authorUrl?: string): Record<string, unknown> {
   const url = absoluteUrl(article.url, site.url);
-  const image = articleImageUrl(article, site.url) ?? absoluteUrl(LOGO.path, site.url);
+  const image = articleImageUrl(article, site.url);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

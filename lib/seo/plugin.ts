@@ -39,10 +39,8 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
   });
 
   eleventyConfig.addFilter("absoluteUrl", (url: string, siteUrl: string) => absoluteUrl(url, siteUrl));
-  eleventyConfig.addFilter(
-    "shareImage",
-    (article: Article | undefined, siteUrl: string) =>
-      (article && articleImageUrl(article, siteUrl)) ?? absoluteUrl(LOGO.path, siteUrl),
+  eleventyConfig.addFilter("shareImage", (article: Article | undefined, siteUrl: string) =>
+    article ? articleImageUrl(article, siteUrl) : absoluteUrl(LOGO.path, siteUrl),
   );
   eleventyConfig.addFilter("jsonLd", (value: unknown) => jsonLdScript(value));
   eleventyConfig.addFilter("newsArticleLd", (article: Article, site: SiteConfig, authorUrl?: string) =>

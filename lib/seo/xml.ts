@@ -1,8 +1,6 @@
 /**
  * Small XML helpers for feeds and sitemaps, written by hand so every value is escaped in one place.
  */
-import { statSync } from "node:fs";
-import path from "node:path";
 import { VIETNAM_OFFSET } from "../text/date.ts";
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
@@ -35,21 +33,4 @@ export function toRfc822Vietnam(instant: Date): string {
     `${DAYS[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
     `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${VIETNAM_OFFSET.replace(":", "")}`
   );
-}
-
-const MIME: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".gif": "image/gif",
-};
-
-/** MIME type and byte size of an image file, for RSS enclosures. */
-export function imageFileInfo(file: string): { type: string; length: number } {
-  return {
-    type: MIME[path.extname(file).toLowerCase()] ?? "application/octet-stream",
-    length: statSync(file).size,
-  };
 }

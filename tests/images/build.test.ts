@@ -65,9 +65,14 @@ describe("article photos in a real build", () => {
     );
     expect(html).toMatch(/width="1440" height="1080"/);
 
-    const published = readdirSync(path.join(run.output, "tin-tuc", slug));
-    expect(published).not.toContain("le-ra-quan.jpg"); // the original, GPS and all
-    expect(published).not.toContain("đổ bê tông.jpg");
+    const published = readdirSync(path.join(run.output, "img", "tin-tuc", slug));
+    const beside = readdirSync(path.join(run.output, "tin-tuc", slug));
+    expect([...published, ...beside]).not.toContain("le-ra-quan.jpg"); // the original, GPS and all
+    expect([...published, ...beside]).not.toContain("đổ bê tông.jpg");
+    // Search results show the lead photo's smallest WebP, a file that exists.
+    const thumbnail = /data-pagefind-meta="image:([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(thumbnail).toMatch(new RegExp(`^/img/tin-tuc/${slug}/le-ra-quan-360\\.[0-9a-f]{8}\\.webp$`));
+    expect(existsSync(path.join(run.output, thumbnail))).toBe(true);
     expect(published).toContain(
       "do-be-tong-1440." + published.find((f) => f.startsWith("do-be-tong-1440."))?.split(".")[1] + ".avif",
     );

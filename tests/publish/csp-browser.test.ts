@@ -50,7 +50,6 @@ function writeHeaders(dir: string): void {
   }));
   const text = headersFile({
     entries,
-    files: [],
     publicCsp: publicCsp(),
     admin: { folder: "admin", csp: adminCsp(), openerPolicy: ADMIN_OPENER_POLICY },
   });

@@ -33,7 +33,6 @@ describe("headersFile", () => {
         { name: "index.html", folder: false },
         { name: "robots.txt", folder: false },
       ],
-      files: [],
     });
     expect(text).toContain(
       "/admin/*\n  Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline'\n" +
@@ -45,25 +44,9 @@ describe("headersFile", () => {
       );
   });
 
-  it("caches the image pipeline's hashed outputs for a year, by exact path, and nothing else", () => {
-    const text = headersFile({
-      ...input,
-      entries: [{ name: "tin-tuc", folder: true }],
-      files: [
-        "/tin-tuc/a/anh-720.0123abcd.avif",
-        "/tin-tuc/a/index.html",
-        "/tin-tuc/a/anh.jpg",
-        "/tin-tuc/a/anh-chia-se.jpg",
-        "/assets/images/banner.png",
-        "/assets/images/banner-360.89abcdef.webp",
-      ],
-    });
-    const immutable = [...text.matchAll(/^(\/\S+)\n {2}Cache-Control: (.*)$/gm)];
-    expect(immutable.map((m) => m[1])).toEqual([
-      "/assets/images/banner-360.89abcdef.webp",
-      "/tin-tuc/a/anh-720.0123abcd.avif",
-    ]);
-    expect(immutable.every((m) => m[2] === IMMUTABLE)).toBe(true);
+  it("sets no caching itself: hashed images are all under /img/, cached by one netlify.toml rule", () => {
+    const text = headersFile({ ...input, entries: [{ name: "img", folder: true }] });
+    expect(text).not.toContain("Cache-Control");
   });
 
   it("refuses a folder whose rule would also cover another entry (Netlify's /a/* matches /admin/)", () => {
@@ -74,7 +57,6 @@ describe("headersFile", () => {
           { name: "a", folder: true },
           { name: "admin", folder: true },
         ],
-        files: [],
       }),
     ).toThrow(/\/a\/\* would also cover \/admin/);
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../lib/content/article.ts";
 import { searchFacets } from "../../lib/search/facets.ts";
-import { searchThumbnail } from "../../lib/search/thumbnail.ts";
 
 const article = (unit: string, author: string, iso: string, image?: string): Article =>
   ({
@@ -22,14 +21,5 @@ describe("search facets", () => {
     expect(facets.units).toEqual(["Ban Tuyên giáo", "Phòng Văn hóa"]);
     expect(facets.authors).toEqual(["Dương Anh", "Đỗ Đạt", "Ngô Mỹ"]);
     expect(facets.years).toEqual(["2025", "2023"]);
-  });
-});
-
-describe("search thumbnail", () => {
-  it("is the lead photo beside the article, or nothing", () => {
-    expect(searchThumbnail(article("u", "a", "2024-01-01T00:00:00Z", "anh.jpg"))).toBe(
-      "/tin-tuc/bai/anh.jpg",
-    );
-    expect(searchThumbnail(article("u", "a", "2024-01-01T00:00:00Z"))).toBe("");
   });
 });

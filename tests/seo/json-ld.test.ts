@@ -40,7 +40,8 @@ describe("newsArticle", () => {
       mainEntityOfPage: { "@id": "https://phuninh.gov.vn/tin-tuc/x/" },
       inLanguage: "vi",
     });
-    expect(ld.image).toEqual(["https://phuninh.gov.vn/assets/images/banner.png"]);
+    // Every article has a share image (lead photo, else first photo, else the banner).
+    expect(ld.image).toEqual(["https://phuninh.gov.vn/tin-tuc/x/anh-chia-se.jpg"]);
   });
 });
 
