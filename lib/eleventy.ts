@@ -35,7 +35,10 @@ export interface EleventyConfig {
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addTransform(
     name: string,
-    fn: (this: { page: { outputPath: string | false; inputPath: string } }, content: string) => unknown,
+    fn: (
+      this: { page: { outputPath: string | false; inputPath: string; url: string } },
+      content: string,
+    ) => unknown,
   ): void;
   addPassthroughCopy(map: string | Record<string, string>): void;
   addWatchTarget(target: string): void;

@@ -59,7 +59,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     progress.articles(published.length);
     // Images are checked even when other articles have errors, so one run lists every problem.
     // Loader warnings were printed by lib/build.ts before Eleventy started; image warnings are new.
-    const imageProblems = (await options.images?.prepareArticles(published)) ?? [];
+    const imageProblems = (await timeStage("images", async () => options.images?.prepareArticles(published))) ?? [];
     const all = [...problems, ...imageProblems];
     if (all.some((p) => p.severity === "error")) throw new ContentError(all);
     for (const warning of imageProblems) console.warn(formatProblem(warning));

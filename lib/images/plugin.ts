@@ -14,6 +14,7 @@ import { ArticleImages } from "./articles.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import { ImagePipeline } from "./pipeline.ts";
 import { BANNER_SIZES, SHARE_SIZE } from "./settings.ts";
+import { timeStage } from "../timing.ts";
 
 export interface ImagesOptions {
   /** The shared pipeline; `.eleventy.ts` hands the same one's `articles` to the content plugin. */
@@ -66,7 +67,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   eleventyConfig.addGlobalData("shareImageSize", SHARE_SIZE);
 
   eleventyConfig.on("eleventy.after", () => {
-    const files = pipeline.writeOutputs(outputDir(eleventyConfig));
+    const files = timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));
     const { encoded, cached, ms } = pipeline.stats;
     console.log(
       `Ảnh: mã hóa ${encoded}, lấy từ bộ đệm ${cached}, xuất ${files} tệp trong ${(ms / 1000).toFixed(1)} s ` +

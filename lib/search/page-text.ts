@@ -38,3 +38,18 @@ export function withFoldedCopy(html: string): string {
   const close = html.lastIndexOf("</body>");
   return close < 0 ? html + element : html.slice(0, close) + element + html.slice(close);
 }
+
+/**
+ * What Pagefind receives for a page: only the indexed `<article>` and the hidden đ-folded copy, in a
+ * bare document; undefined when the page has no indexed part. Why not the whole page: Pagefind parses
+ * every byte it is sent, and header, navigation and footer are two thirds of an article page that it
+ * would parse only to skip (the indexed element is the same, so the index is the same).
+ */
+export function indexRecord(html: string): string | undefined {
+  const marker = html.indexOf(BODY_ATTRIBUTE);
+  if (marker < 0) return undefined;
+  const start = html.lastIndexOf("<", marker);
+  const close = html.lastIndexOf("</article>");
+  const end = close > marker ? close + "</article>".length : html.length;
+  return withFoldedCopy(`<!doctype html><html lang="vi"><body>${html.slice(start, end)}</body></html>`);
+}

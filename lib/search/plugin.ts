@@ -1,5 +1,5 @@
 /**
- * Search: the Pagefind index of article pages (built after every build, `npm start` included), the
+ * Search: the Pagefind index of article pages (built with every build, `npm start` included), the
  * search page `/tim-kiem/`, and the template filters the article layout uses to describe itself to
  * the index (year).
  */
@@ -8,7 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { vietnamYear, type PortalDate } from "../text/date.ts";
-import { indexPages } from "./index-pages.ts";
+import { indexPages, SearchIndexer, type IndexSummary } from "./index-pages.ts";
+import { timeStage } from "../timing.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
 import { searchFacets } from "./facets.ts";
 
@@ -32,12 +33,49 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     readFileSync(path.join(templatesDir, "search-page.njk"), "utf8"),
   );
 
-  // Only pages that mark their indexed part (article pages) are offered: no home, lists or search page.
+  const devServer = (): boolean =>
+    process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+
+  // A one-off build hands each article page to Pagefind as soon as it is rendered: Pagefind indexes
+  // in its own process, on the second core, while Eleventy renders the next pages (the last transform,
+  // so it sees the page as written). Only pages that mark their indexed part (article pages) go in.
+  let indexer: Promise<SearchIndexer> | undefined;
+  eleventyConfig.on("eleventy.before", async () => {
+    if (indexer) await SearchIndexer.abort(); // left open by a build that failed
+    indexer = devServer() ? undefined : SearchIndexer.open(language);
+  });
+  eleventyConfig.addTransform("search-index", async function (content: string) {
+    if (indexer && this.page.outputPath && content.includes(BODY_ATTRIBUTE)) {
+      await (await indexer).add({ url: this.page.url, html: content });
+    }
+    return content;
+  });
+
+  // The dev server indexes after the pages are written and without holding up the reload: an edit
+  // shows at once and search catches up a few seconds later. Builds queue behind each other, since
+  // Pagefind's Node API has one indexer process.
+  let background: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.after", async ({ results }) => {
+    const target = path.join(outputDir(eleventyConfig), bundle);
+    if (indexer) {
+      const open = indexer;
+      indexer = undefined;
+      const summary = await timeStage("search index", async () => (await open).write(target));
+      report(summary);
+      return;
+    }
     const pages = (results ?? [])
       .filter((result) => result.outputPath && result.content.includes(BODY_ATTRIBUTE))
       .map((result) => ({ url: result.url, html: result.content }));
-    const summary = await indexPages(pages, path.join(outputDir(eleventyConfig), bundle), language);
-    console.log(`Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s`);
+    background = background
+      .then(() => indexPages(pages, target, language))
+      .then(report, (error: unknown) => console.error(`Chỉ mục tìm kiếm lỗi: ${String(error)}`));
   });
+}
+
+function report(summary: IndexSummary): void {
+  console.log(
+    `Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s ` +
+      `(${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang)`,
+  );
 }

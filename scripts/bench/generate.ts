@@ -25,6 +25,12 @@ export interface GenerateOptions {
   /** Share of articles with a lead photo. */
   readonly photoShare?: number;
   readonly wordsPerArticle?: number;
+  /**
+   * More content folders whose articles add their sentences to the pool (e.g. the test fixtures'
+   * ~65 real articles). Why: with one seed article every generated article holds the same few hundred
+   * words, so each common word's search-index chunk lists every page, which a real archive does not.
+   */
+  readonly moreSentenceDirs?: readonly string[];
 }
 
 /** What was written, for the edit-and-rebuild measurement. */
@@ -40,7 +46,7 @@ export async function generateSite(options: GenerateOptions): Promise<GeneratedS
   const random = new Random(options.seed ?? 20251126);
   const photoShare = options.photoShare ?? 0.1;
   const words = options.wordsPerArticle ?? 800;
-  const sentences = seedSentences(options.sourceDir);
+  const sentences = [options.sourceDir, ...(options.moreSentenceDirs ?? [])].flatMap(seedSentences);
   const site = readSiteConfig(options.sourceDir);
   const people = authors(random);
   const bodies = units(random);

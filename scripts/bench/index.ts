@@ -7,6 +7,7 @@
  *   npm run bench -- --sizes 4000          # any sizes
  *   npm run bench -- --full                # adds 100,000
  *   npm run bench -- --no-dev --keep       # skip the dev-server edit; keep the temp folders
+ *   npm run bench -- --corpus wide         # sentences of the ~65 real fixture articles too
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     "no-dev": { type: "boolean", default: false },
     "no-hugo": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    // "wide": sentences of the test fixtures' real articles too (see generate.ts); "seed": the seed only.
+    corpus: { type: "string", default: "seed" },
   },
 });
 const sizes = (values.sizes ?? (values.full ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
@@ -47,7 +50,7 @@ for (const articles of sizes) {
   }
 }
 console.log(
-  `Command: npm run bench -- --sizes ${sizes.join(",")}; ${os.cpus().length} cores, Node ${process.version}.`,
+  `Command: npm run bench -- --sizes ${sizes.join(",")} --corpus ${values.corpus}; ${os.cpus().length} cores, Node ${process.version}.`,
 );
 
 async function benchRound(articles: number, root: string): Promise<Round> {
@@ -58,6 +61,10 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     targetDir: content,
     count: articles,
     seed: Number(values.seed),
+    moreSentenceDirs:
+      values.corpus === "wide"
+        ? ["site", "search"].map((name) => path.join(projectDir, "tests", "fixtures", name))
+        : [],
   });
 
   const output = path.join(root, "_site");

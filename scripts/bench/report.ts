@@ -36,16 +36,22 @@ export function stageBreakdown(report: TimingReport, wallMs: number): Record<str
   const content = span(report.stages, (n) => n === "content");
   const images = span(report.stages, (n) => n.startsWith("images"));
   const search = span(report.stages, (n) => n.startsWith("search"));
+  // Images are prepared inside the render window (before the first page), so they come out of it.
+  const imagesDuringRender = render
+    ? report.stages
+        .filter((s) => s.name.startsWith("images") && s.start >= render.start && s.end <= render.end)
+        .reduce((sum, s) => sum + (s.end - s.start), 0)
+    : 0;
   const afterWindow = eleventy && render ? eleventy.end - render.end : 0;
   return {
     // Node + tsx start, imports, Eleventy's config: everything before its first template data.
     "start-up": render && build ? wallMs - (build.end - build.start) + (render.start - build.start) : 0,
     content,
-    pages: render ? render.end - render.start - content : 0,
+    pages: render ? render.end - render.start - content - imagesDuringRender : 0,
     images,
     "search index": search,
     // After-build steps run in parallel, so what remains of their window once images and search are out.
-    "other after-build": Math.max(0, afterWindow - images - search),
+    "other after-build": Math.max(0, afterWindow - (images - imagesDuringRender) - search),
     publish: span(report.stages, (n) => n === "publish"),
   };
 }

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { projectDir } from "../../lib/build.ts";
 import { serveStatic } from "../../lib/preview/server.ts";
 import { launchBrowser } from "../../tests/support/browser.ts";
@@ -213,6 +214,22 @@ async function firstQueryBytes(
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+
+// `npm run bench` measures the site it has just built: `--site DIR --json` prints the first query's
+// bytes (the first of QUERIES) as `{"firstQueryBytes": n}` and builds nothing.
+const { values: args } = parseArgs({
+  options: { site: { type: "string" }, json: { type: "boolean", default: false } },
+});
+if (args.site) {
+  const bytes = await firstQueryBytes(path.resolve(args.site), QUERIES[0] ?? "can bo");
+  console.log(
+    args.json
+      ? JSON.stringify({ firstQueryBytes: bytes.search, pagefindBytes: bytes.pagefind, files: bytes.files })
+      : `${kb(bytes.search)} (${bytes.files} files)`,
+  );
+  process.exit(0);
+}
+
 const rows: string[][] = [];
 for (const count of SIZES) {
   const content = generate(count);

@@ -1,6 +1,7 @@
 /**
  * The people, units and tags of the synthetic district: Vietnamese names, deterministic for a seed.
  */
+import { slugify } from "../../lib/text/slug.ts";
 import type { Random } from "./random.ts";
 
 const FAMILY = [
@@ -58,7 +59,8 @@ const GIVEN = [
 ];
 const COMMUNES = [
   "Tam An",
-  "Tam Dân",
+  // "Tam Dân" is left out: its unit pages would share /don-vi/…-tam-dan/ with "Tam Đàn", which the
+  // build rejects as a slug collision (a real pair of communes; see docs/benchmark.md).
   "Tam Đại",
   "Tam Đàn",
   "Tam Lãnh",
@@ -102,11 +104,14 @@ export function units(random: Random, n = 40): string[] {
 
 /** `n` distinct tags: two-word phrases taken from the seed's own text. */
 export function tags(random: Random, words: readonly string[], n = 300): string[] {
-  const found = new Set<string>();
+  // Keyed by slug: two tags that differ only in tone marks ("cán bộ", "cạn bộ") would share a
+  // /the/ address, which the build rejects.
+  const found = new Map<string, string>();
   const usable = words.map((w) => w.toLowerCase().replace(/[^\p{L}]/gu, "")).filter((w) => w.length > 1);
   for (let tries = 0; found.size < n && tries < n * 100; tries++) {
     const at = random.int(0, usable.length - 2);
-    found.add(`${usable[at]} ${usable[at + 1]}`);
+    const tag = `${usable[at]} ${usable[at + 1]}`;
+    if (!found.has(slugify(tag))) found.set(slugify(tag), tag);
   }
-  return [...found];
+  return [...found.values()];
 }
