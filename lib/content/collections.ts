@@ -6,8 +6,10 @@
  * thuý/thúy, uỷ/ủy) and case differences land on one page. The DISPLAY FORM of a group is the
  * spelling used by the most articles; on a tie, the spelling that comes first in Vietnamese collation.
  * Why majority: it follows what the newsroom actually writes, and changes only when usage changes.
- * The slug is `slugify(display form)`; two different names that fold to one slug (e.g. "Hòa" and
- * "Hóa") fail the build with both spellings and their files, rather than silently merging.
+ * The slug is `slugify(display form)`. Two different names can fold to one slug: the communes
+ * "Tam Dân" and "Tam Đàn", or "Hòa" and "Hóa". They stay two pages: the name first published keeps
+ * the plain slug and the later one gets `-2` (then `-3`). Why by first publication: an archive's URLs
+ * must not move, and a new article can only add a name later than the existing ones.
  */
 import { nameKey } from "../text/fold.ts";
 import { slugify } from "../text/slug.ts";
@@ -94,19 +96,23 @@ export function groupByName(
     }
   }
   const bySlug = new Map<string, Taxon>();
-  for (const group of groups.values()) {
+  const firstPublished = (group: Group): number =>
+    (group.articles[group.articles.length - 1] as Article).date.instant.getTime();
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      firstPublished(a) - firstPublished(b) ||
+      compareVietnamese(displayForm(a.spellings), displayForm(b.spellings)) ||
+      (a.key < b.key ? -1 : 1),
+  );
+  for (const group of ordered) {
     const name = displayForm(group.spellings);
-    const slug = slugify(name);
-    const other = bySlug.get(slug);
-    if (!slug || other) {
-      const files = (list: readonly Article[]) => list.map((a) => a.inputPath).join(", ");
-      throw new SlugCollisionError(
-        !slug
-          ? `Tên "${name}" (${kind}) không tạo được địa chỉ (slug rỗng) — trong: ${files(group.articles)}`
-          : `Hai tên khác nhau "${other?.name}" và "${name}" (${kind}) trùng địa chỉ ${KIND_PATHS[kind]}${slug}/ — ` +
-            `sửa một trong hai. "${other?.name}": ${files(other?.articles ?? [])}; "${name}": ${files(group.articles)}`,
-      );
+    const base = slugify(name);
+    if (!base) {
+      const files = group.articles.map((a) => a.inputPath).join(", ");
+      throw new SlugCollisionError(`Tên "${name}" (${kind}) không tạo được địa chỉ (slug rỗng) — trong: ${files}`);
     }
+    let slug = base;
+    for (let n = 2; bySlug.has(slug); n++) slug = `${base}-${n}`;
     bySlug.set(slug, { key: group.key, name, slug, url: `${KIND_PATHS[kind]}${slug}/`, articles: group.articles });
   }
   return sortVietnamese([...bySlug.values()], (taxon) => taxon.name);
