@@ -14,6 +14,11 @@ import { element, escapeXml, toRfc822Vietnam } from "./xml.ts";
  */
 const SHARE_ENCLOSURE = { type: "image/jpeg", length: 0 };
 
+/** The image a feed entry carries: the share image of an article with a lead photo, else none. */
+function feedImage(article: Article, siteUrl: string): string | undefined {
+  return article.image ? articleImageUrl(article, siteUrl) : undefined;
+}
+
 export interface FeedSpec {
   readonly site: SiteConfig;
   /** Feed title; the site name for the site feed. */
@@ -46,8 +51,7 @@ export function rssFeed(spec: FeedSpec): string {
   const { site } = spec;
   const items = spec.articles.map((a) => {
     const url = absoluteUrl(a.url, site.url);
-    const image = a.image ? articleImageUrl(a, site.url) : undefined;
-    const info = SHARE_ENCLOSURE;
+    const image = feedImage(a, site.url);
     return [
       "<item>",
       element("title", a.title),
@@ -58,10 +62,10 @@ export function rssFeed(spec: FeedSpec): string {
       element("category", a.category.name),
       ...a.tags.map((t) => element("category", t)),
       element("description", a.summary),
-      ...(image && info
+      ...(image
         ? [
-            `<enclosure url="${escapeXml(image)}" length="${info.length}" type="${info.type}"/>`,
-            `<media:content url="${escapeXml(image)}" medium="image" type="${info.type}">${element("media:description", a.image?.alt ?? "")}</media:content>`,
+            `<enclosure url="${escapeXml(image)}" length="${SHARE_ENCLOSURE.length}" type="${SHARE_ENCLOSURE.type}"/>`,
+            `<media:content url="${escapeXml(image)}" medium="image" type="${SHARE_ENCLOSURE.type}">${element("media:description", a.image?.alt ?? "")}</media:content>`,
           ]
         : []),
       "</item>",
@@ -90,8 +94,7 @@ export function atomFeed(spec: FeedSpec): string {
   const { site } = spec;
   const entries = spec.articles.map((a) => {
     const url = absoluteUrl(a.url, site.url);
-    const image = a.image ? articleImageUrl(a, site.url) : undefined;
-    const info = SHARE_ENCLOSURE;
+    const image = feedImage(a, site.url);
     return [
       "<entry>",
       element("title", a.title),
@@ -103,8 +106,10 @@ export function atomFeed(spec: FeedSpec): string {
       `<category term="${escapeXml(a.category.slug)}" label="${escapeXml(a.category.name)}"/>`,
       ...a.tags.map((t) => `<category term="${escapeXml(t)}"/>`),
       `<summary type="text">${escapeXml(a.summary)}</summary>`,
-      ...(image && info
-        ? [`<link rel="enclosure" href="${escapeXml(image)}" type="${info.type}" length="${info.length}"/>`]
+      ...(image
+        ? [
+            `<link rel="enclosure" href="${escapeXml(image)}" type="${SHARE_ENCLOSURE.type}" length="${SHARE_ENCLOSURE.length}"/>`,
+          ]
         : []),
       "</entry>",
     ].join("\n");
@@ -139,7 +144,7 @@ export function jsonFeed(spec: FeedSpec): string {
       language: "vi",
       authors: [{ name: site.publisher }],
       items: spec.articles.map((a) => {
-        const image = a.image ? articleImageUrl(a, site.url) : undefined;
+        const image = feedImage(a, site.url);
         return {
           id: absoluteUrl(a.url, site.url),
           url: absoluteUrl(a.url, site.url),
