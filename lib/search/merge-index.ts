@@ -23,6 +23,9 @@ import {
   encodeCbor,
   encodeMeta,
   pack,
+  packAsync,
+  gunzipAsync,
+  withoutSignature,
   pagefindHash,
   PAGEFIND_FORMAT,
   readCbor,
@@ -60,174 +63,143 @@ export async function mergeBundles(
   outputPath: string,
   options: MergeOptions = {},
 ): Promise<MergeSummary> {
-  if (partDirs.length === 0) throw new Error("mergeBundles: no parts");
-  const entries = await Promise.all(
-    partDirs.map(
-      async (dir) => JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as BundleEntry,
-    ),
-  );
-  for (const [i, entry] of entries.entries()) {
-    if (entry.version !== PAGEFIND_FORMAT) {
-      throw new Error(`${partDirs[i]}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_FORMAT}`);
-    }
-  }
-  const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort();
-
-  await mkdir(path.join(outputPath, "fragment"), { recursive: true });
-  await mkdir(path.join(outputPath, "index"), { recursive: true });
-  await mkdir(path.join(outputPath, "filter"), { recursive: true });
-  // The library, worker and wasm are the same in every part.
-  for (const file of await readdir(partDirs[0]!, { withFileTypes: true })) {
-    if (file.isFile() && !file.name.endsWith(".pf_meta") && file.name !== "pagefind-entry.json") {
-      await copyFile(path.join(partDirs[0]!, file.name), path.join(outputPath, file.name));
-    }
-  }
-
-  const entry: BundleEntry = { ...entries[0]!, languages: {} };
-  let pages = 0;
-  let chunks = 0;
-  for (const language of languages) {
-    const parts = partDirs
-      .map((dir, i) => ({ dir, language: entries[i]!.languages[language] }))
-      .filter((part): part is { dir: string; language: BundleEntry["languages"][string] } => !!part.language);
-    const merged = await mergeLanguage(language, parts, outputPath, options);
-    entry.languages[language] = {
-      hash: merged.hash,
-      wasm: parts[0]!.language.wasm,
-      page_count: merged.pages,
-    };
-    pages += merged.pages;
-    chunks += merged.chunks;
-  }
-  await writeFile(path.join(outputPath, "pagefind-entry.json"), JSON.stringify(entry));
-  return { pages, chunks };
-}
-
-interface Part {
-  readonly dir: string;
-  readonly meta: MetaIndex;
-  /** Number of the part's first page in the merged index. */
-  readonly offset: number;
-  /** The part's meta-field numbers in the merged field list. */
-  readonly fields: readonly number[];
-}
-
-async function mergeLanguage(
-  language: string,
-  sources: readonly { dir: string; language: { hash: string } }[],
-  outputPath: string,
-  options: MergeOptions,
-): Promise<{ hash: string; pages: number; chunks: number }> {
-  const metas = await Promise.all(
-    sources.map(async ({ dir, language: { hash } }) => {
-      const file = path.join(dir, `pagefind.${hash}.pf_meta`);
-      return decodeMeta(unpack(await readFile(file), file), file);
-    }),
-  );
-  const metaFields = [...new Set(metas.flatMap((meta) => meta.metaFields))].sort(compareBytes);
-  let offset = 0;
-  const parts: Part[] = metas.map((meta, i) => {
-    const part = {
-      dir: sources[i]!.dir,
-      meta,
-      offset,
-      fields: meta.metaFields.map((field) => metaFields.indexOf(field)),
-    };
-    offset += meta.pages.length;
-    return part;
-  });
-
-  const names = new ShortNames(language);
-  const fragments = await mergeFragments(parts, outputPath, names.scope(7), options);
-  const filters = await mergeFilters(parts, outputPath, names.scope(7));
-  const chunks = await mergeWords(parts, outputPath, names.scope(7));
-  const sorts = mergeSorts(parts, fragments.urls, options);
-
-  const meta: MetaIndex = {
-    version: PAGEFIND_FORMAT,
-    pages: fragments.pages,
-    chunks,
-    filters,
-    sorts,
-    metaFields,
-  };
-  const body = encodeMeta(meta);
-  const hash = `${language}_${pagefindHash(body).slice(0, 10)}`;
-  await writeFile(path.join(outputPath, `pagefind.${hash}.pf_meta`), pack(body));
-  return { hash, pages: offset, chunks: chunks.length };
+  const merger = new BundleMerger(outputPath, options);
+  for (const dir of partDirs) await merger.addPart(dir);
+  return merger.finish();
 }
 
 /**
- * Pagefind's file names: the first 7 characters of the content hash, one more for as long as another
- * file of the same kind already has that name with other content (Pagefind's own rule, per build).
+ * A merge fed part by part: `addPart` takes over a part's fragments and filters as soon as Pagefind
+ * has written it (while the next pages are still rendering), `finish` merges the word lists and
+ * writes the metadata. Parts are numbered in the order they are added.
  */
-class ShortNames {
-  constructor(private readonly language: string) {}
+export class BundleMerger {
+  private readonly parts: Part[] = [];
+  private readonly urls: string[] = [];
+  private readonly pages: MetaIndex["pages"] = [];
+  private readonly filters = new Map<string, Map<string, number[]>>();
+  private readonly fragmentName: (hash: string) => string;
+  private entry: BundleEntry | undefined;
+  private language = "";
+  private ready: Promise<void> | undefined;
 
-  scope(length: number): (hash: string) => string {
-    const taken = new Map<string, string>();
-    return (hash) => {
-      let size = length;
-      for (;;) {
-        const short = hash.slice(0, size);
-        const holder = taken.get(short);
-        if (holder === undefined || holder === hash || size >= hash.length) {
-          taken.set(short, hash);
-          return `${this.language}_${short}`;
-        }
-        size++;
-      }
-    };
+  constructor(
+    private readonly outputPath: string,
+    private readonly options: MergeOptions = {},
+  ) {
+    this.fragmentName = shortNames();
   }
-}
 
-async function mergeFragments(
-  parts: readonly Part[],
-  outputPath: string,
-  name: (hash: string) => string,
-  options: MergeOptions,
-): Promise<{ pages: MetaIndex["pages"]; urls: string[] }> {
-  const drop = options.dropMetaFields ?? [];
-  const pages: MetaIndex["pages"] = [];
-  const urls: string[] = [];
-  for (const part of parts) {
-    for (const [hash, wordCount, extra] of part.meta.pages) {
+  /** Takes in one part's bundle; its folder must stay until `finish`. */
+  async addPart(dir: string): Promise<void> {
+    const entry = JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as BundleEntry;
+    if (entry.version !== PAGEFIND_FORMAT) {
+      throw new Error(`${dir}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_FORMAT}`);
+    }
+    const languages = Object.keys(entry.languages);
+    if (languages.length !== 1 || (this.entry && languages[0] !== this.language)) {
+      throw new Error(`${dir}: every part must hold one and the same language (${languages.join(", ")})`);
+    }
+    if (!this.entry) {
+      this.entry = entry;
+      this.language = languages[0]!;
+      this.ready = this.prepareOutput(dir);
+    }
+    await this.ready;
+    const file = path.join(dir, `pagefind.${entry.languages[this.language]!.hash}.pf_meta`);
+    const meta = decodeMeta(unpack(await readFile(file), file), file);
+    const part: Part = { dir, meta, offset: this.pages.length, fields: [] };
+    this.parts.push(part);
+    await this.takeFragments(part);
+    await this.takeFilters(part);
+  }
+
+  /** Merges the word lists and writes the filters, metadata and entry file. */
+  async finish(): Promise<MergeSummary> {
+    if (!this.entry) throw new Error("mergeBundles: no parts");
+    const language = this.language;
+    const metaFields = [...new Set(this.parts.flatMap((part) => part.meta.metaFields))].sort(compareBytes);
+    for (const part of this.parts) {
+      (part as { fields: readonly number[] }).fields = part.meta.metaFields.map((field) =>
+        metaFields.indexOf(field),
+      );
+    }
+    const chunks = await mergeWords(this.parts, this.outputPath, shortNames(), language);
+    const filters = await this.writeFilters(language);
+    const meta: MetaIndex = {
+      version: PAGEFIND_FORMAT,
+      pages: this.pages,
+      chunks,
+      filters,
+      sorts: mergeSorts(this.parts, this.urls, this.options),
+      metaFields,
+    };
+    const body = encodeMeta(meta);
+    const hash = `${language}_${pagefindHash(body).slice(0, 10)}`;
+    await writeFile(path.join(this.outputPath, `pagefind.${hash}.pf_meta`), pack(body));
+    const first = this.entry.languages[language]!;
+    const entry: BundleEntry = {
+      ...this.entry,
+      languages: { [language]: { hash, wasm: first.wasm, page_count: this.pages.length } },
+    };
+    await writeFile(path.join(this.outputPath, "pagefind-entry.json"), JSON.stringify(entry));
+    return { pages: this.pages.length, chunks: chunks.length };
+  }
+
+  private async prepareOutput(firstPart: string): Promise<void> {
+    for (const folder of ["fragment", "index", "filter"]) {
+      await mkdir(path.join(this.outputPath, folder), { recursive: true });
+    }
+    // The library, worker and wasm are the same in every part.
+    for (const file of await readdir(firstPart, { withFileTypes: true })) {
+      if (file.isFile() && !file.name.endsWith(".pf_meta") && file.name !== "pagefind-entry.json") {
+        await copyFile(path.join(firstPart, file.name), path.join(this.outputPath, file.name));
+      }
+    }
+  }
+
+  /**
+   * Moves the part's fragments into the bundle (renamed only when two differ under one short hash),
+   * dropping the index-only meta fields. Reading, gzip and hashing of fragments run a few dozen at a
+   * time: zlib works on libuv's threads, so most of it happens off the rendering thread.
+   */
+  private async takeFragments(part: Part): Promise<void> {
+    const drop = this.options.dropMetaFields ?? [];
+    const taken = await mapLimit(part.meta.pages, 32, async ([hash]) => {
       const file = path.join(part.dir, "fragment", `${hash}.pf_fragment`);
       const original = await readFile(file);
-      let json = unpack(original, file);
+      let json: Uint8Array = withoutSignature(await gunzipAsync(original), file);
       const fragment = JSON.parse(Buffer.from(json).toString("utf8")) as {
         url: string;
         meta?: Record<string, unknown>;
       };
-      let rewritten = false;
-      for (const field of drop) {
-        if (fragment.meta && field in fragment.meta) {
-          delete fragment.meta[field];
-          rewritten = true;
-        }
-      }
-      if (rewritten) json = Buffer.from(JSON.stringify(fragment));
-      const short = name(pagefindHash(json));
-      const target = path.join(outputPath, "fragment", `${short}.pf_fragment`);
-      await writeFile(target, rewritten ? pack(json) : original);
-      pages.push([short, wordCount, extra]);
-      urls.push(fragment.url);
-    }
+      const dropped = drop.filter((field) => fragment.meta && field in fragment.meta);
+      for (const field of dropped) delete fragment.meta![field];
+      if (dropped.length) json = Buffer.from(JSON.stringify(fragment));
+      return {
+        url: fragment.url,
+        hash: pagefindHash(json),
+        file: dropped.length ? await packAsync(json) : original,
+      };
+    });
+    // Names are given in page order, so they do not depend on which read finished first.
+    const writes = taken.map(({ url, hash, file }, i) => {
+      const [, wordCount, extra] = part.meta.pages[i]!;
+      const name = `${this.language}_${this.fragmentName(hash)}`;
+      this.pages.push([name, wordCount, extra]);
+      this.urls.push(url);
+      return { name, file };
+    });
+    await mapLimit(writes, 32, ({ name, file }) =>
+      writeFile(path.join(this.outputPath, "fragment", `${name}.pf_fragment`), file),
+    );
   }
-  return { pages, urls };
-}
 
-async function mergeFilters(
-  parts: readonly Part[],
-  outputPath: string,
-  name: (hash: string) => string,
-): Promise<MetaIndex["filters"]> {
-  const filters = new Map<string, Map<string, number[]>>();
-  for (const part of parts) {
+  private async takeFilters(part: Part): Promise<void> {
     for (const [filter, hash] of part.meta.filters) {
       const [, values] = await readCbor<FilterIndex>(path.join(part.dir, "filter", `${hash}.pf_filter`));
-      let merged = filters.get(filter);
-      if (!merged) filters.set(filter, (merged = new Map()));
+      let merged = this.filters.get(filter);
+      if (!merged) this.filters.set(filter, (merged = new Map()));
       for (const [value, pages] of values) {
         let list = merged.get(value);
         if (!list) merged.set(value, (list = []));
@@ -235,14 +207,65 @@ async function mergeFilters(
       }
     }
   }
-  const written: MetaIndex["filters"] = [];
-  for (const [filter, values] of filters) {
-    const body = encodeCbor([filter, [...values]] satisfies FilterIndex);
-    const short = name(pagefindHash(body));
-    await writeFile(path.join(outputPath, "filter", `${short}.pf_filter`), pack(body));
-    written.push([filter, short]);
+
+  private async writeFilters(language: string): Promise<MetaIndex["filters"]> {
+    const name = shortNames();
+    const written: MetaIndex["filters"] = [];
+    for (const [filter, values] of this.filters) {
+      const body = encodeCbor([filter, [...values]] satisfies FilterIndex);
+      const short = `${language}_${name(pagefindHash(body))}`;
+      await writeFile(path.join(this.outputPath, "filter", `${short}.pf_filter`), pack(body));
+      written.push([filter, short]);
+    }
+    return written;
   }
-  return written;
+}
+
+interface Part {
+  readonly dir: string;
+  readonly meta: MetaIndex;
+  /** Number of the part's first page in the merged index. */
+  readonly offset: number;
+  /** The part's meta-field numbers in the merged field list (set by `finish`). */
+  readonly fields: readonly number[];
+}
+
+/**
+ * Pagefind's file names: the first 7 characters of the content hash, one more for as long as another
+ * file of the same kind already has that name with other content (Pagefind's own rule, per build).
+ */
+function shortNames(length = 7): (hash: string) => string {
+  const taken = new Map<string, string>();
+  return (hash) => {
+    let size = length;
+    for (;;) {
+      const short = hash.slice(0, size);
+      const holder = taken.get(short);
+      if (holder === undefined || holder === hash || size >= hash.length) {
+        taken.set(short, hash);
+        return short;
+      }
+      size++;
+    }
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` at a time; results in the order of `items`. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Reads one part's words in order, a chunk at a time. */
@@ -274,6 +297,7 @@ async function mergeWords(
   parts: readonly Part[],
   outputPath: string,
   name: (hash: string) => string,
+  language: string,
 ): Promise<MetaIndex["chunks"]> {
   const cursors = parts.map((part) => new WordCursor(part));
   const chunks: MetaIndex["chunks"] = [];
@@ -281,8 +305,8 @@ async function mergeWords(
   let size = 0;
   const flush = async (): Promise<void> => {
     const body = encodeCbor([chunk] satisfies WordIndex);
-    const short = name(pagefindHash(body));
-    await writeFile(path.join(outputPath, "index", `${short}.pf_index`), pack(body));
+    const short = `${language}_${name(pagefindHash(body))}`;
+    await writeFile(path.join(outputPath, "index", `${short}.pf_index`), await packAsync(body));
     chunks.push([chunk[0]![0], chunk.at(-1)![0], short]);
     chunk = [];
     size = 0;
@@ -313,26 +337,40 @@ async function mergeWords(
   return chunks;
 }
 
+/**
+ * One word's pages from every part holding it. Pagefind stores a word's page numbers as differences
+ * from the previous page in the list (the first one from zero), so only the first page of each part
+ * is rewritten: its distance from the last page of the parts before.
+ */
 function mergeWord(word: string, sources: readonly [PackedWord, Part][]): PackedWord {
-  const pages: PackedPage[] = [];
-  const variants = new Map<string, PackedPage[]>();
+  const pages = new PageList();
+  const variants = new Map<string, PageList>();
   for (const [[, wordPages, wordVariants], part] of sources) {
-    for (const page of wordPages) pages.push(renumber(page, part));
+    pages.append(wordPages, part);
     for (const [variant, variantPages] of wordVariants) {
       let list = variants.get(variant);
-      if (!list) variants.set(variant, (list = []));
-      for (const page of variantPages) list.push(renumber(page, part));
+      if (!list) variants.set(variant, (list = new PageList()));
+      list.append(variantPages, part);
     }
   }
-  return [word, pages, [...variants].map(([variant, list]): PackedVariant => [variant, list])];
+  return [word, pages.pages, [...variants].map(([variant, list]): PackedVariant => [variant, list.pages])];
 }
 
-function renumber([page, locs, metaLocs]: PackedPage, part: Part): PackedPage {
-  return [
-    page + part.offset,
-    locs,
-    metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc)),
-  ];
+/** A delta-coded page list being joined part after part. */
+class PageList {
+  readonly pages: PackedPage[] = [];
+  /** Absolute number of the last page appended. */
+  private last = 0;
+
+  append(list: readonly PackedPage[], part: Part): void {
+    let local = 0;
+    list.forEach(([delta, locs, metaLocs], i) => {
+      local += delta;
+      const fields = metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc));
+      this.pages.push([i === 0 ? part.offset + local - this.last : delta, locs, fields]);
+    });
+    if (list.length) this.last = part.offset + local;
+  }
 }
 
 /** What Pagefind counts towards a chunk's size: every location, and one per page listed. */
@@ -370,7 +408,11 @@ export function distinguishingPrefixes(last: string, first: string): [string, st
   return [a.slice(0, common + 1).join(""), b.slice(0, common + 1).join("")];
 }
 
-function mergeSorts(parts: readonly Part[], urls: readonly string[], options: MergeOptions): MetaIndex["sorts"] {
+function mergeSorts(
+  parts: readonly Part[],
+  urls: readonly string[],
+  options: MergeOptions,
+): MetaIndex["sorts"] {
   const keys = [...new Set(parts.flatMap((part) => part.meta.sorts.map(([key]) => key)))];
   if (keys.length && parts.length > 1 && !options.sortValues) {
     throw new Error(`mergeBundles: sort values are needed to merge the sort orders ${keys.join(", ")}`);

@@ -11,8 +11,9 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { gunzipSync, gzipSync } from "node:zlib";
-import { decode, encode } from "cbor2";
+import { promisify } from "node:util";
+import { gunzip, gunzipSync, gzip, gzipSync } from "node:zlib";
+import { decodeCbor, encodeCbor } from "./cbor.ts";
 
 /** The Pagefind version whose layouts these are; a bundle of another version is refused. */
 export const PAGEFIND_FORMAT = "1.6.0";
@@ -57,12 +58,25 @@ export interface BundleEntry {
 
 /** The CBOR body of a Pagefind file (signature checked, gzip undone). */
 export function unpack(file: Uint8Array, name: string): Uint8Array {
-  const raw = gunzipSync(file);
+  return withoutSignature(gunzipSync(file), name);
+}
+
+/** The body of an already decompressed Pagefind file. */
+export function withoutSignature(raw: Buffer, name: string): Uint8Array {
   if (!raw.subarray(0, SIGNATURE.length).equals(SIGNATURE)) {
     throw new Error(`${name}: not a Pagefind file (no pagefind_dcd signature)`);
   }
   return raw.subarray(SIGNATURE.length);
 }
+
+/** gunzip on libuv's thread pool, off the JavaScript thread. */
+export const gunzipAsync = promisify(gunzip);
+
+/** `pack` on libuv's thread pool. */
+export async function packAsync(body: Uint8Array): Promise<Buffer> {
+  return gzipAsync(Buffer.concat([SIGNATURE, body]), { level: 6 });
+}
+const gzipAsync = promisify(gzip);
 
 /** The file for a CBOR body: signature, then gzip. */
 export function pack(body: Uint8Array): Buffer {
@@ -70,12 +84,10 @@ export function pack(body: Uint8Array): Buffer {
 }
 
 export async function readCbor<T>(file: string): Promise<T> {
-  return decode(unpack(await readFile(file), file)) as T;
+  return decodeCbor(unpack(await readFile(file), file)) as T;
 }
 
-export function encodeCbor(value: unknown): Uint8Array {
-  return encode(value);
-}
+export { encodeCbor };
 
 /**
  * Pagefind's content hash: SHA-1 printed byte by byte in hex *without* zero padding (Rust's `{:x}` on
@@ -104,7 +116,7 @@ const inCodePointOrder = (unit: number): number =>
   unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit;
 
 export function decodeMeta(body: Uint8Array, name: string): MetaIndex {
-  const value = decode(body) as unknown[];
+  const value = decodeCbor(body) as unknown[];
   if (!Array.isArray(value) || value.length !== 6 || value[0] !== PAGEFIND_FORMAT) {
     throw new Error(`${name}: not a Pagefind ${PAGEFIND_FORMAT} metadata file`);
   }
@@ -120,5 +132,5 @@ export function decodeMeta(body: Uint8Array, name: string): MetaIndex {
 }
 
 export function encodeMeta(meta: MetaIndex): Uint8Array {
-  return encode([meta.version, meta.pages, meta.chunks, meta.filters, meta.sorts, meta.metaFields]);
+  return encodeCbor([meta.version, meta.pages, meta.chunks, meta.filters, meta.sorts, meta.metaFields]);
 }
