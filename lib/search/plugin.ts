@@ -66,7 +66,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     }
     const pages = (results ?? [])
       .filter((result) => result.outputPath && result.content.includes(BODY_ATTRIBUTE))
-      .map((result) => ({ url: result.url, html: result.content }));
+      .map((result) => ({ url: result.url, html: result.content.toString() }));
     background = background
       .then(() => indexPages(pages, target, { language }))
       .then(report, (error: unknown) => console.error(`Chỉ mục tìm kiếm lỗi: ${String(error)}`));

@@ -1,0 +1,16 @@
+import * as pagefind from "pagefind";
+import { decode } from "cbor2";
+import { gunzipSync } from "node:zlib";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+const out = "/tmp/pfexp";
+rmSync(out, { recursive: true, force: true });
+const { index } = await pagefind.createIndex({ forceLanguage: "vi" });
+const page = (body: string) => `<!doctype html><html lang="vi"><body><article data-pagefind-body>${body}</article></body></html>`;
+await index!.addHTMLFile({ url: "/a/", content: page(`<h1 data-pagefind-meta="title">alpha beta</h1><p>zeta alpha</p><div data-pagefind-meta="dd">gamma alpha</div>`) });
+await index!.addHTMLFile({ url: "/b/", content: page(`<h1 data-pagefind-meta="title">alpha</h1><p data-pagefind-meta="zz">delta words alpha</p><p>omega</p>`) });
+await index!.writeFiles({ outputPath: out });
+await pagefind.close();
+const d = (f: string) => decode(gunzipSync(readFileSync(f)).subarray(12));
+for (const f of readdirSync(out)) if (f.endsWith("pf_meta")) console.log(JSON.stringify(d(`${out}/${f}`)));
+for (const f of readdirSync(`${out}/index`)) console.log(JSON.stringify(d(`${out}/index/${f}`)));
+for (const f of readdirSync(`${out}/fragment`)) console.log(gunzipSync(readFileSync(`${out}/fragment/${f}`)).toString());
