@@ -3,7 +3,14 @@
  * Exits non-zero with every content problem listed when the content is invalid.
  */
 import { parseArgs } from "node:util";
-import { buildSite } from "../lib/build.ts";
+import { rerunWithHeapFor } from "../lib/heap.ts";
+
+// A large archive needs more JavaScript heap than Node's default (about 4 GB): rerun with a limit
+// sized to the machine before doing anything (see lib/heap.ts).
+const rerun = rerunWithHeapFor(process.argv.slice(1));
+if (rerun !== undefined) process.exit(rerun);
+// Loaded after the rerun check, so the parent does not load Eleventy for nothing.
+const { buildSite } = await import("../lib/build.ts");
 
 // --input/--output let tests and the benchmark build other content folders with the same code.
 const { values } = parseArgs({ options: { input: { type: "string" }, output: { type: "string" } } });
