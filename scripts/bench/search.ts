@@ -174,7 +174,8 @@ function folderBytes(dir: string): number {
 async function firstQueryBytes(
   site: string,
   query: string,
-): Promise<{ search: number; pagefind: number; files: number }> {
+  listFiles = false,
+): Promise<{ search: number; pagefind: number; files: number; byKind: Record<string, number> }> {
   const served: string[] = [];
   const { server, url } = await serveStatic(site, 0, {
     headers: (urlPath) => {
@@ -206,11 +207,23 @@ async function firstQueryBytes(
     }
   };
   const searchFiles = served.filter((p) => p.startsWith("/pagefind/") || /\/assets\/js\/search/.test(p));
+  if (listFiles) for (const p of searchFiles) console.error(`${size(p)}\t${p}`);
+  const byKind: Record<string, number> = {};
+  for (const p of searchFiles) byKind[fileKind(p)] = (byKind[fileKind(p)] ?? 0) + size(p);
   return {
     search: searchFiles.reduce((sum, p) => sum + size(p), 0),
     pagefind: served.filter((p) => p.startsWith("/pagefind/")).reduce((sum, p) => sum + size(p), 0),
     files: searchFiles.length,
+    byKind,
   };
+}
+
+/** What a downloaded search file is, so the report can say which kind dominates. */
+function fileKind(urlPath: string): string {
+  const ext = /\.(pf_meta|pf_filter|pf_index|pf_fragment)$/.exec(urlPath);
+  if (ext) return ext[1] as string;
+  if (urlPath.startsWith("/pagefind/")) return "library";
+  return "our scripts";
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
@@ -218,13 +231,23 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 // `npm run bench` measures the site it has just built: `--site DIR --json` prints the first query's
 // bytes (the first of QUERIES) as `{"firstQueryBytes": n}` and builds nothing.
 const { values: args } = parseArgs({
-  options: { site: { type: "string" }, json: { type: "boolean", default: false } },
+  options: {
+    site: { type: "string" },
+    json: { type: "boolean", default: false },
+    // Each downloaded file and its size on stderr, in the order they were requested.
+    list: { type: "boolean", default: false },
+  },
 });
 if (args.site) {
-  const bytes = await firstQueryBytes(path.resolve(args.site), QUERIES[0] ?? "can bo");
+  const bytes = await firstQueryBytes(path.resolve(args.site), QUERIES[0] ?? "can bo", args.list);
   console.log(
     args.json
-      ? JSON.stringify({ firstQueryBytes: bytes.search, pagefindBytes: bytes.pagefind, files: bytes.files })
+      ? JSON.stringify({
+          firstQueryBytes: bytes.search,
+          pagefindBytes: bytes.pagefind,
+          files: bytes.files,
+          byKind: bytes.byKind,
+        })
       : `${kb(bytes.search)} (${bytes.files} files)`,
   );
   process.exit(0);
