@@ -5,7 +5,6 @@
  * tree), the index size, and the bytes a reader's browser downloads for a first query.
  */
 import { spawn } from "node:child_process";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +13,7 @@ import { projectDir } from "../../lib/build.ts";
 import { serveStatic } from "../../lib/preview/server.ts";
 import { launchBrowser } from "../../tests/support/browser.ts";
 import { seedMarkdown } from "../../tests/support/fixture.ts";
+import { startSampling } from "./process-tree.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const QUERIES = ["can bo", "dang uy"];
@@ -79,37 +79,6 @@ function generate(count: number): string {
   return content;
 }
 
-/** Resident memory (KiB) of a process and all its descendants, from `ps`. */
-function treeRss(root: number): { total: number; byCommand: Map<string, number> } {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, rss, comm]) => ({
-      pid: Number(pid),
-      ppid: Number(ppid),
-      rss: Number(rss),
-      comm: comm ?? "",
-    }));
-  const inTree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const row of rows)
-      if (!inTree.has(row.pid) && inTree.has(row.ppid)) {
-        inTree.add(row.pid);
-        grew = true;
-      }
-  }
-  const byCommand = new Map<string, number>();
-  let total = 0;
-  for (const row of rows.filter((r) => inTree.has(r.pid))) {
-    total += row.rss;
-    byCommand.set(row.comm, (byCommand.get(row.comm) ?? 0) + row.rss);
-  }
-  return { total, byCommand };
-}
-
 interface BuildFigures {
   readonly output: string;
   readonly buildSeconds: number;
@@ -132,30 +101,22 @@ async function build(content: string): Promise<BuildFigures> {
   );
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  let peakTree = 0;
-  let peakPagefind = 0;
-  const timer = setInterval(() => {
-    try {
-      const { total, byCommand } = treeRss(child.pid ?? 0);
-      peakTree = Math.max(peakTree, total);
-      peakPagefind = Math.max(
-        peakPagefind,
-        byCommand.get("pagefind_extend") ?? byCommand.get("pagefind_extended") ?? 0,
-      );
-    } catch {
-      // The tree can change between ps and the read; the next sample catches up.
-    }
-  }, 200);
+  // The same whole-tree sampling as `npm run bench` (process-tree.ts): Pagefind's indexer included.
+  const sampling = startSampling(child.pid ?? 0, 200);
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  clearInterval(timer);
+  const tree = sampling.stop();
+  const pagefindKb = Math.max(
+    0,
+    ...tree.processes.filter((p) => p.comm.startsWith("pagefind")).map((p) => p.peakKb),
+  );
   if (code !== 0) throw new Error(`build failed (exit ${code})\n${stdout}`);
   const indexed = /Chỉ mục tìm kiếm: \d+ bài trong ([\d.]+) s/.exec(stdout);
   return {
     output,
     buildSeconds: (performance.now() - started) / 1000,
     indexSeconds: Number(indexed?.[1] ?? NaN),
-    peakTreeMiB: peakTree / 1024,
-    peakPagefindMiB: peakPagefind / 1024,
+    peakTreeMiB: tree.peakTreeBytes / 1024 / 1024,
+    peakPagefindMiB: pagefindKb / 1024,
   };
 }
 
