@@ -14,6 +14,8 @@ export interface Usage {
   /** The largest single process's peak, and its command name. */
   readonly maxRssBytes: number;
   readonly largestCommand: string;
+  /** The tree's processes (CPU in ms, own peak in kB), largest CPU first. */
+  readonly processes?: readonly { comm: string; cpuMs: number; peakKb: number }[];
 }
 
 export interface Round {
@@ -90,6 +92,14 @@ const megabytes = (bytes: number | undefined): string =>
       ? `${(bytes / 1024).toFixed(0)} kB`
       : `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** The processes that did at least 2 % of the tree's CPU work, e.g. `pagefind_extend 72.7 s, 3049 MB`. */
+export function byProcess(usage: Usage): string {
+  const main = (usage.processes ?? []).filter((p) => p.cpuMs >= usage.cpuMs * 0.02);
+  return main.length
+    ? main.map((p) => `${p.comm} ${seconds(p.cpuMs)}, ${megabytes(p.peakKb * 1024)}`).join("; ")
+    : "n/a";
+}
+
 /** A Markdown table, one column per article count. */
 export function formatTable(rounds: readonly Round[]): string {
   type Row = [string, (r: Round) => string];
@@ -109,6 +119,7 @@ export function formatTable(rounds: readonly Round[]): string {
       (r) => seconds(stageBreakdown(r.timings, r.ours.ms)[stage]),
     ]),
     ["pages written", (r) => String(r.timings.counts.pages ?? "n/a")],
+    ["· by process (CPU, own peak)", (r) => byProcess(r.ours)],
     ["peak memory, whole tree (sum at one moment)", (r) => megabytes(r.ours.peakTreeBytes)],
     ["largest process (its peak RSS)", (r) => largest(r.ours)],
     ["output size", (r) => megabytes(r.outputBytes)],
