@@ -85,7 +85,13 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     firstWallMs = run.ms;
     ({ run, timings } = await ours());
   }
-  log(`${articles}: ours ${(run.ms / 1000).toFixed(1)} s`);
+  log(
+    `${articles}: ours ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; by process: ` +
+      run.processes
+        .filter((p) => p.cpuMs >= 100)
+        .map((p) => `${p.comm} ${(p.cpuMs / 1000).toFixed(1)} s, ${(p.peakKb / 1024).toFixed(0)} MB`)
+        .join("; "),
+  );
 
   const searchDir = path.join(output, "pagefind");
   const firstQueryBytes = await firstQuery(output);
@@ -95,14 +101,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   let hugo: Round["hugo"] = "not installed";
   if (hugoInstalled() && !values["no-hugo"]) {
     log(`${articles}: Hugo + Pagefind`);
-    const measured = await buildHugo(projectDir, content, path.join(root, "hugo"));
-    const cpu = [measured.hugo.cpuMs, measured.pagefind.cpuMs];
-    hugo = {
-      hugoMs: measured.hugo.ms,
-      pagefindMs: measured.pagefind.ms,
-      cpuMs: cpu[0] !== undefined && cpu[1] !== undefined ? cpu[0] + cpu[1] : undefined,
-      pagefindRssBytes: measured.pagefind.maxRssBytes,
-    };
+    hugo = await buildHugo(projectDir, content, path.join(root, "hugo"));
   }
 
   let dev: { firstBuildMs: number; editMs: number; retried: boolean } | undefined;
@@ -113,10 +112,9 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   }
   return {
     articles,
-    wallMs: run.ms,
-    cpuMs: run.cpuMs,
+    ours: run,
+    oursGnuTimeCpuMs: run.gnuTimeCpuMs,
     firstWallMs,
-    maxRssBytes: run.maxRssBytes,
     timings,
     outputBytes: folderSize(output),
     searchBytes: existsSync(searchDir) ? folderSize(searchDir) : undefined,
@@ -124,7 +122,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     devFirstBuildMs: dev?.firstBuildMs,
     devEditMs: dev?.editMs,
     devEditRetried: dev?.retried,
-    bare: { ms: bare.ms, cpuMs: bare.cpuMs, maxRssBytes: bare.maxRssBytes },
+    bare,
     hugo,
   };
 }
