@@ -32,7 +32,8 @@ export interface Round {
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
-  readonly bare: Usage;
+  /** Undefined when not run (`--no-bare`: at 100,000 bare Eleventy needs more heap than Node's default). */
+  readonly bare: Usage | undefined;
   /** Hugo then the Pagefind CLI, one after the other: times and CPU add up, memory is the larger peak. */
   readonly hugo: { hugo: Usage; pagefind: Usage } | "not installed";
 }
@@ -130,14 +131,17 @@ export function formatTable(rounds: readonly Round[]): string {
       "dev server: edit → page written",
       (r) => `${seconds(r.devEditMs)}${r.devEditRetried ? " (saved twice)" : ""}`,
     ],
-    ["bare Eleventy: wall / CPU (tree)", (r) => `${seconds(r.bare.ms)} / ${seconds(r.bare.cpuMs)}`],
+    [
+      "bare Eleventy: wall / CPU (tree)",
+      (r) => (r.bare ? `${seconds(r.bare.ms)} / ${seconds(r.bare.cpuMs)}` : "not run"),
+    ],
     [
       "bare Eleventy: peak memory (tree) / largest process",
-      (r) => `${megabytes(r.bare.peakTreeBytes)} / ${largest(r.bare)}`,
+      (r) => (r.bare ? `${megabytes(r.bare.peakTreeBytes)} / ${largest(r.bare)}` : "not run"),
     ],
     [
       "ours ÷ bare Eleventy (wall / CPU)",
-      (r) => `${ratio(r.ours.ms, r.bare.ms)} / ${ratio(r.ours.cpuMs, r.bare.cpuMs)}`,
+      (r) => (r.bare ? `${ratio(r.ours.ms, r.bare.ms)} / ${ratio(r.ours.cpuMs, r.bare.cpuMs)}` : "not run"),
     ],
     [
       "Hugo + Pagefind CLI: wall",
