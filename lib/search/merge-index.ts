@@ -15,7 +15,7 @@
  * (which Pagefind does not store, so the caller passes them); fragments may drop meta fields that are
  * for the index only (our hidden đ-folded copy), which readers would otherwise download.
  */
-import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   compareBytes,
@@ -82,6 +82,7 @@ export class BundleMerger {
   private entry: BundleEntry | undefined;
   private language = "";
   private ready: Promise<void> | undefined;
+  private emptyPart: string | undefined;
 
   constructor(
     private readonly outputPath: string,
@@ -90,13 +91,18 @@ export class BundleMerger {
     this.fragmentName = shortNames();
   }
 
-  /** Takes in one part's bundle; its folder must stay until `finish`. */
+  /** Takes in one part's bundle (one call at a time, in order); its folder must stay until `finish`. */
   async addPart(dir: string): Promise<void> {
     const entry = JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as BundleEntry;
     if (entry.version !== PAGEFIND_FORMAT) {
       throw new Error(`${dir}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_FORMAT}`);
     }
     const languages = Object.keys(entry.languages);
+    // A part without pages (a site with no articles yet) has no language and adds nothing.
+    if (languages.length === 0) {
+      this.emptyPart ??= dir;
+      return;
+    }
     if (languages.length !== 1 || (this.entry && languages[0] !== this.language)) {
       throw new Error(`${dir}: every part must hold one and the same language (${languages.join(", ")})`);
     }
@@ -116,13 +122,16 @@ export class BundleMerger {
 
   /** Merges the word lists and writes the filters, metadata and entry file. */
   async finish(): Promise<MergeSummary> {
+    if (!this.entry && this.emptyPart) {
+      // Nothing indexed: Pagefind's own empty bundle is the answer (the search page says "no results").
+      await cp(this.emptyPart, this.outputPath, { recursive: true });
+      return { pages: 0, chunks: 0 };
+    }
     if (!this.entry) throw new Error("mergeBundles: no parts");
     const language = this.language;
     const metaFields = [...new Set(this.parts.flatMap((part) => part.meta.metaFields))].sort(compareBytes);
     for (const part of this.parts) {
-      (part as { fields: readonly number[] }).fields = part.meta.metaFields.map((field) =>
-        metaFields.indexOf(field),
-      );
+      part.fields = part.meta.metaFields.map((field) => metaFields.indexOf(field));
     }
     const chunks = await mergeWords(this.parts, this.outputPath, shortNames(), language);
     const filters = await this.writeFilters(language);
@@ -227,7 +236,7 @@ interface Part {
   /** Number of the part's first page in the merged index. */
   readonly offset: number;
   /** The part's meta-field numbers in the merged field list (set by `finish`). */
-  readonly fields: readonly number[];
+  fields: number[];
 }
 
 /**

@@ -130,6 +130,7 @@ beforeAll(async () => {
   for (let part = 0; part * 7 < all.length; part++) {
     await indexInto(path.join(root, `part-${part}`), all.slice(part * 7, part * 7 + 7));
   }
+  await indexInto(path.join(root, "empty"), []);
   await pagefind.close();
 });
 
@@ -176,6 +177,20 @@ describe("mergeBundles", () => {
     expect(actual.fragments.join("\n")).toContain('"title"');
     // "Dang" of the folded copy ("dao tao Dang uy"): third word of the dd field, on every third page.
     expect(actual.words.filter((w) => w.startsWith("dang: ") && w.endsWith(" dd,2"))).toHaveLength(10);
+  });
+
+  it("passes over a part without pages, and gives Pagefind's empty bundle when all are empty", async () => {
+    const summary = await mergeBundles(
+      [path.join(root, "empty"), path.join(root, "part-0")],
+      path.join(root, "with-empty"),
+    );
+    expect(summary.pages).toBe(7);
+    expect(await mergeBundles([path.join(root, "empty")], path.join(root, "all-empty"))).toEqual({
+      pages: 0,
+      chunks: 0,
+    });
+    const entry = JSON.parse(readFileSync(path.join(root, "all-empty", "pagefind-entry.json"), "utf8"));
+    expect(entry.languages).toEqual({});
   });
 
   it("refuses parts whose sort values it is not given, naming the page", async () => {
