@@ -139,12 +139,12 @@ export class SearchIndexer {
    * Writes the current part once its pages are in and frees Pagefind's memory of it, while a new
    * index takes the next pages; the merger takes parts over in order.
    */
-  private async closePart(): Promise<void> {
+  private async closePart(last = false): Promise<void> {
     const index = this.index;
     const sent = [...this.pending];
     const dir = path.join(this.workDir, `part-${this.parts++}`);
     this.inPart = 0;
-    this.index = await SearchIndexer.createIndex(this.language);
+    if (!last) this.index = await SearchIndexer.createIndex(this.language);
     const written = (async () => {
       await Promise.all(sent);
       const result = await index.writeFiles({ outputPath: dir });
@@ -160,7 +160,7 @@ export class SearchIndexer {
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
     try {
-      if (this.inPart > 0 || this.parts === 0) await this.closePart();
+      if (this.inPart > 0 || this.parts === 0) await this.closePart(true);
       await this.merged;
       if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
       await this.merger.finish();
