@@ -84,6 +84,7 @@ export class SearchIndexer {
   static async open(options: IndexerOptions = {}): Promise<SearchIndexer> {
     const language = options.language ?? "vi";
     const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
+    SearchIndexer.workDirs.add(workDir);
     // Pagefind does not store sort values, and merging the parts' sort orders needs them.
     const sorts = new Map<string, Map<string, string>>();
     const merger = new BundleMerger(path.join(workDir, "bundle"), {
@@ -169,6 +170,7 @@ export class SearchIndexer {
     } finally {
       await pagefind.close();
       await rm(this.workDir, { recursive: true, force: true });
+      SearchIndexer.workDirs.delete(this.workDir);
     }
     const end = performance.now();
     return {
@@ -180,10 +182,15 @@ export class SearchIndexer {
     };
   }
 
-  /** Stops the indexer without writing (a build that failed). */
+  /** Stops the indexer without writing (a build that failed), and removes its parts. */
   static async abort(): Promise<void> {
     await pagefind.close();
+    for (const dir of SearchIndexer.workDirs) await rm(dir, { recursive: true, force: true });
+    SearchIndexer.workDirs.clear();
   }
+
+  /** Folders of indexers not yet written, for `abort`. */
+  private static readonly workDirs = new Set<string>();
 }
 
 /** Renames `from` to `to`, copying when they are on different file systems. */
