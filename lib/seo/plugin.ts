@@ -12,7 +12,16 @@ import type { Portal } from "../content/portal.ts";
 import { absoluteUrl, articleImageUrl, LOGO } from "./urls.ts";
 import { breadcrumbList, jsonLdScript, newsArticle, webSite } from "./json-ld.ts";
 import { atomFeed, FEED_LENGTH, jsonFeed, rssFeed } from "./feeds.ts";
-import { newsSitemapXml, robotsTxt, sitemapXml } from "./sitemaps.ts";
+import {
+  newsSitemapXml,
+  robotsTxt,
+  sitemapPartUrl,
+  sitemapParts,
+  sitemapXml,
+  SITEMAP_LIMIT,
+  urlsetXml,
+  type SitemapPart,
+} from "./sitemaps.ts";
 
 export interface SeoOptions {
   /** The build's moment, for the two-day Google News window; defaults to the build's start. */
@@ -83,15 +92,36 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
       return format === "rss" ? rssFeed(spec) : format === "atom" ? atomFeed(spec) : jsonFeed(spec);
     },
   );
+  // The protocol's 50,000 URLs per file; PORTAL_SITEMAP_LIMIT lets a test split a small site.
+  const sitemapLimit = Number(process.env.PORTAL_SITEMAP_LIMIT) || SITEMAP_LIMIT;
   eleventyConfig.addFilter("sitemapXml", (articles: readonly Article[], portal: Portal, site: SiteConfig) =>
-    sitemapXml(articles, portal, site),
+    sitemapXml(articles, portal, site, sitemapLimit),
   );
   eleventyConfig.addFilter("newsSitemapXml", (articles: readonly Article[], site: SiteConfig) =>
     newsSitemapXml(articles, site, now),
   );
   eleventyConfig.addFilter("robotsTxt", (site: SiteConfig) => robotsTxt(site));
+  eleventyConfig.addFilter("urlsetXml", (part: SitemapPart, site: SiteConfig) =>
+    urlsetXml(part.entries, site),
+  );
 
-  for (const name of options.outputs ?? DEFAULT_OUTPUTS) {
+  const outputs = options.outputs ?? DEFAULT_OUTPUTS;
+  for (const name of outputs) {
     eleventyConfig.addTemplate(`${name}.njk`, readFileSync(path.join(templatesDir, `${name}.njk`), "utf8"));
+  }
+  if (outputs.includes("sitemap")) {
+    // The files of a split sitemap (none until the site passes 50,000 URLs): the pagination's list is
+    // made from the whole data, since the parts depend on articles and portal together.
+    eleventyConfig.addTemplate("sitemap-parts.njk", "{{ part | urlsetXml(site) | safe }}", {
+      eleventyExcludeFromCollections: true,
+      pagination: {
+        data: "articles",
+        size: 1,
+        alias: "part",
+        before: (_articles: unknown, data: { articles: readonly Article[]; portal: Portal }) =>
+          sitemapParts(data.articles, data.portal, sitemapLimit),
+      },
+      permalink: (data: { part: SitemapPart }) => sitemapPartUrl(data.part.number),
+    });
   }
 }

@@ -34,14 +34,34 @@ export function sitemapEntries(
   return entries;
 }
 
-/** `sitemap.xml`. Fails clearly past the protocol's limit instead of writing an invalid file. */
-export function sitemapXml(articles: readonly Article[], portal: Portal, site: SiteConfig): string {
+/** One file's share of the sitemap: the URLs of `sitemap-<number>.xml` once the site needs an index. */
+export interface SitemapPart {
+  /** 1-based: `sitemap-1.xml`, `sitemap-2.xml`, … */
+  readonly number: number;
+  readonly entries: readonly { url: string; lastmod?: Date }[];
+}
+
+/**
+ * The sitemap split into files of at most `limit` URLs; empty when one `sitemap.xml` holds them all.
+ * Why split by position in a fixed order (home, articles newest first, lists, indexes) rather than by
+ * year or section: any order gives valid files, and search engines read the index, not the names.
+ */
+export function sitemapParts(
+  articles: readonly Article[],
+  portal: Portal,
+  limit = SITEMAP_LIMIT,
+): SitemapPart[] {
   const entries = sitemapEntries(articles, portal);
-  if (entries.length > SITEMAP_LIMIT) {
-    throw new Error(
-      `sitemap.xml: ${entries.length} địa chỉ, quá giới hạn ${SITEMAP_LIMIT}; cần chia thành chỉ mục sitemap`,
-    );
+  if (entries.length <= limit) return [];
+  const parts: SitemapPart[] = [];
+  for (let i = 0; i * limit < entries.length; i++) {
+    parts.push({ number: i + 1, entries: entries.slice(i * limit, (i + 1) * limit) });
   }
+  return parts;
+}
+
+/** A `urlset` of `entries`. */
+export function urlsetXml(entries: readonly { url: string; lastmod?: Date }[], site: SiteConfig): string {
   const urls = entries.map(
     (e) =>
       `<url>${element("loc", absoluteUrl(e.url, site.url))}${e.lastmod ? element("lastmod", toVietnamISO(e.lastmod)) : ""}</url>`,
@@ -54,6 +74,38 @@ export function sitemapXml(articles: readonly Article[], portal: Portal, site: S
     "",
   ].join("\n");
 }
+
+/**
+ * `sitemap.xml`: every page, or, past the protocol's 50,000 URLs (an archive of ~40,000 articles with
+ * its list pages), a sitemap index of `sitemap-1.xml`, `sitemap-2.xml`, … (see `sitemapParts`). The
+ * address robots.txt gives stays the same either way.
+ */
+export function sitemapXml(
+  articles: readonly Article[],
+  portal: Portal,
+  site: SiteConfig,
+  limit = SITEMAP_LIMIT,
+): string {
+  const parts = sitemapParts(articles, portal, limit);
+  if (parts.length === 0) return urlsetXml(sitemapEntries(articles, portal), site);
+  const files = parts.map((part) => {
+    const lastmod = part.entries.reduce<Date | undefined>(
+      (max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max),
+      undefined,
+    );
+    return `<sitemap>${element("loc", absoluteUrl(sitemapPartUrl(part.number), site.url))}${lastmod ? element("lastmod", toVietnamISO(lastmod)) : ""}</sitemap>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...files,
+    "</sitemapindex>",
+    "",
+  ].join("\n");
+}
+
+/** Address of one part of a split sitemap. */
+export const sitemapPartUrl = (number: number): string => `/sitemap-${number}.xml`;
 
 /** Articles published within the two days before `now`. */
 export function recentArticles(articles: readonly Article[], now: Date): Article[] {

@@ -69,8 +69,11 @@ function expectEachOnce(list: readonly string[], expected: readonly Article[]): 
   expect([...list].sort()).toEqual(expected.map((a) => a.url).sort());
 }
 
+let contentDir: string;
+
 beforeAll(async () => {
   const content = copyFixture();
+  contentDir = content;
   const recent = new Date(Date.now() - 3600_000);
   writeArticle(
     content,
@@ -204,6 +207,40 @@ describe("feeds and sitemaps", () => {
       const local = new URL(u.loc).pathname;
       expect(existsSync(path.join(run.output, local, "index.html")), local).toBe(true);
     }
+  });
+
+  it("past the per-file limit, sitemap.xml becomes an index of parts that list the same pages", async () => {
+    // The protocol's limit is 50,000 URLs; a limit of 20 splits this fixture the same way.
+    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-sitemap-split-")), "content");
+    cpSync(contentDir, copy, { recursive: true });
+    const split = await runBuild(copy, { PORTAL_SITEMAP_LIMIT: "20" });
+    expect(split.code, split.stderr).toBe(0);
+    const readSplit = (url: string): string => readFileSync(path.join(split.output, url), "utf8");
+    const index = readSplit("/sitemap.xml");
+    expect(XMLValidator.validate(index)).toBe(true);
+    const sitemaps = new XMLParser({ isArray: (name) => name === "sitemap" }).parse(index).sitemapindex
+      .sitemap as { loc: string; lastmod: string }[];
+    const whole = (parser.parse(read("/sitemap.xml")).urlset.url as { loc: string }[]).map((u) => u.loc);
+    expect(sitemaps.map((s) => s.loc)).toEqual(
+      Array.from(
+        { length: Math.ceil(whole.length / 20) },
+        (_, i) => `https://phuninh.gov.vn/sitemap-${i + 1}.xml`,
+      ),
+    );
+    const listedInParts = sitemaps.flatMap((s) => {
+      const xml = readSplit(new URL(s.loc).pathname);
+      expect(XMLValidator.validate(xml)).toBe(true);
+      const urls = parser.parse(xml).urlset.url as { loc: string; lastmod: string }[];
+      expect(urls.length).toBeLessThanOrEqual(20);
+      expect(s.lastmod).toBe(
+        urls
+          .map((u) => u.lastmod)
+          .sort()
+          .at(-1),
+      );
+      return urls.map((u) => u.loc);
+    });
+    expect(listedInParts).toEqual(whole);
   });
 
   it("news-sitemap.xml holds only the last two days' article", () => {
