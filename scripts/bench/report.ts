@@ -18,6 +18,8 @@ export interface Round {
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
+  /** Edit → the last rebuild it caused finished (lists caught up); absent from older runs. */
+  readonly devSettledMs?: number;
   readonly bare: { ms: number; cpuMs: number | undefined; maxRssBytes: number | undefined };
   readonly hugo:
     | { hugoMs: number; pagefindMs: number; cpuMs: number | undefined; pagefindRssBytes: number | undefined }
@@ -96,6 +98,7 @@ export function formatTable(rounds: readonly Round[]): string {
       "dev server: edit → page written",
       (r) => `${seconds(r.devEditMs)}${r.devEditRetried ? " (saved twice)" : ""}`,
     ],
+    ["dev server: edit → lists caught up", (r) => seconds(r.devSettledMs)],
     [
       "bare Eleventy: wall, CPU, memory",
       (r) => `${seconds(r.bare.ms)}, ${seconds(r.bare.cpuMs)}, ${megabytes(r.bare.maxRssBytes)}`,
