@@ -55,7 +55,8 @@ export async function measureDevEdit(
     log = (log + chunk).slice(-4000);
     lastOutput = performance.now();
     if (/Watching/.test(String(chunk))) lastWatching = lastOutput;
-    if (/Server at|Watching/.test(String(chunk))) ready = true;
+    // "Server at" comes once the file watcher has scanned the content (saves before it are missed).
+    if (/Server at/.test(String(chunk))) ready = true;
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
