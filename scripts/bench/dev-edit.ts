@@ -51,10 +51,15 @@ export async function measureDevEdit(
   let ready = false;
   let lastOutput = performance.now();
   let lastWatching = 0;
+  // Between "File changed" and "Watching…" a rebuild runs, printing nothing for seconds at a time.
+  let rebuilding = false;
   const collect = (chunk: Buffer): void => {
     log = (log + chunk).slice(-4000);
     lastOutput = performance.now();
-    if (/Watching/.test(String(chunk))) lastWatching = lastOutput;
+    for (const line of String(chunk).split("\n")) {
+      if (/File (?:changed|added)/.test(line)) rebuilding = true;
+      if (/Watching/.test(line)) [rebuilding, lastWatching] = [false, lastOutput];
+    }
     // "Server at" comes once the file watcher has scanned the content (saves before it are missed).
     if (/Server at/.test(String(chunk))) ready = true;
   };
@@ -89,7 +94,7 @@ export async function measureDevEdit(
     }
     const editMs = performance.now() - edited;
     await until(
-      () => lastWatching > edited && performance.now() - lastOutput > QUIET_MS,
+      () => !rebuilding && lastWatching > edited && performance.now() - lastOutput > QUIET_MS,
       edited,
       timeoutMs,
       () => log,

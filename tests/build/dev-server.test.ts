@@ -92,12 +92,16 @@ describe("dev server after a save", () => {
   it("shows a body edit on the article's page at once, without re-rendering the lists", async () => {
     const listWritten = written(categoryUrl);
     const otherWritten = written("tin-tuc/bai-1");
+    const headers = path.join(output, "_headers");
+    const headersWritten = statSync(headers).mtimeMs;
     appendFileSync(path.join(content, "articles", "bai-3", "index.md"), "\nĐoạn văn thêm lúc sửa bài.\n");
     await until(() => articlePage("bai-3").includes("Đoạn văn thêm lúc sửa bài."));
     // Only the article and the pages showing it (bai-2, bai-4) were rendered; bai-1 and the lists wait.
     expect(quickPasses()).toEqual([3]);
     expect(written(categoryUrl)).toBe(listWritten);
     expect(written("tin-tuc/bai-1")).toBe(otherWritten);
+    // Files made from every page (publishing) wait for the full rebuild too.
+    expect(statSync(headers).mtimeMs).toBe(headersWritten);
     // The follow-up full rebuild rewrites every page.
     await until(() => written(categoryUrl) > listWritten && written("tin-tuc/bai-1") > otherWritten);
   });
