@@ -17,7 +17,8 @@ export interface EleventyEventArgs {
     inputPath: string;
     outputPath: string | false;
     url: string;
-    content: string;
+    /** Bytes once `compactPagesPlugin` has run (every page in a build, see lib/compact-pages.ts). */
+    content: string | Buffer;
   }[];
 }
 

@@ -3,10 +3,19 @@
  * Exits non-zero with every content problem listed when the content is invalid.
  */
 import { parseArgs } from "node:util";
-import { buildSite } from "../lib/build.ts";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { rerunWithHeapFor } from "../lib/heap.ts";
 
 // --input/--output let tests and the benchmark build other content folders with the same code.
 const { values } = parseArgs({ options: { input: { type: "string" }, output: { type: "string" } } });
+
+// A large archive needs more JavaScript heap than Node's default (about 4 GB): rerun with a limit
+// sized to the archive before doing anything (see lib/heap.ts).
+const rerun = rerunWithHeapFor(process.argv.slice(1), countArticles(values.input ?? "content"));
+if (rerun !== undefined) process.exit(rerun);
+// Loaded after the rerun check, so the parent does not load Eleventy for nothing.
+const { buildSite } = await import("../lib/build.ts");
 
 const started = performance.now();
 try {
@@ -24,4 +33,13 @@ function rootCause(error: unknown): unknown {
   while (current instanceof Error && current.cause !== undefined && current.name !== "ContentError")
     current = current.cause;
   return current;
+}
+
+/** Article folders under `<input>/articles` (0 when missing: the build then reports it properly). */
+function countArticles(input: string): number {
+  try {
+    return readdirSync(path.join(input, "articles")).length;
+  } catch {
+    return 0;
+  }
 }

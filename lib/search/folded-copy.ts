@@ -8,6 +8,9 @@
  * excerpt or moving the highlight off the real words.
  */
 
+/** The Pagefind meta field that holds the copy; the merge drops it from what readers download. */
+export const FOLDED_FIELD = "dd";
+
 /** Replaces đ/Đ by d/D and nothing else: tone marks stay, so Pagefind still prefers exact diacritics. */
 export function foldStroke(text: string): string {
   return text.replace(/đ/g, "d").replace(/Đ/g, "D");

@@ -7,9 +7,13 @@
  * copy. Pagefind's indexer is a separate process, so pages handed over while Eleventy is still
  * rendering are indexed on the second core (see `SearchIndexer`).
  */
+import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { indexRecord } from "./page-text.ts";
+import { FOLDED_FIELD } from "./folded-copy.ts";
+import { BundleMerger } from "./merge-index.ts";
+import { indexRecord, sortValues } from "./page-text.ts";
 
 /**
  * Pages sent to Pagefind and not yet answered before the sender waits. Why a bound: when the indexer
@@ -25,6 +29,8 @@ export interface IndexedPage {
 
 export interface IndexSummary {
   readonly pages: number;
+  /** Pagefind indexes built, each of at most `partPages` pages, merged into one bundle. */
+  readonly parts: number;
   readonly outputPath: string;
   /** Wall time from the first page handed over to the bundle written, in milliseconds. */
   readonly milliseconds: number;
@@ -32,20 +38,70 @@ export interface IndexSummary {
   readonly finishMilliseconds: number;
 }
 
+export interface IndexerOptions {
+  /** Language of the index; `vi` names it (no stemmer exists for Vietnamese). */
+  readonly language?: string;
+  /**
+   * Pages per Pagefind index before it is written and a new one started. Why parts: Pagefind holds
+   * an index in memory at about 360 KB per article page, so memory is bounded by the part, not the
+   * archive; each part is written while the next pages render. Default 1,000 (about 400 MB).
+   */
+  readonly partPages?: number;
+}
+
+/** Pages per part unless told otherwise; `PORTAL_SEARCH_PART_PAGES` overrides it (tests, benchmark). */
+export function defaultPartPages(): number {
+  const fromEnv = Number(process.env.PORTAL_SEARCH_PART_PAGES);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 1000;
+}
+
 /**
- * One Pagefind index filled page by page: `add` as pages are rendered, then `write`. Only one may be
- * open at a time (Pagefind's Node API shares one indexer process, and `write` closes it).
+ * One search index filled page by page: `add` as pages are rendered, then `write`. Pagefind indexes
+ * in parts (see `IndexerOptions.partPages`), which `merge-index.ts` joins into one bundle, so readers
+ * download exactly what a single Pagefind index would give them. Only one may be open at a time
+ * (Pagefind's Node API shares one indexer process, and `write` stops it).
  */
 export class SearchIndexer {
   private readonly pending = new Set<Promise<void>>();
   private readonly problems: string[] = [];
   private count = 0;
+  private inPart = 0;
+  private parts = 0;
+  /** Parts being written by Pagefind and taken over by the merger, one after another. */
+  private merged: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
 
-  private constructor(private readonly index: pagefind.PagefindIndex) {}
+  private constructor(
+    private index: pagefind.PagefindIndex,
+    private readonly language: string,
+    private readonly partPages: number,
+    private readonly workDir: string,
+    private readonly merger: BundleMerger,
+    private readonly sorts: Map<string, Map<string, string>>,
+  ) {}
 
-  /** Starts Pagefind's indexer; language `vi` names the index (no stemmer exists for Vietnamese). */
-  static async open(language = "vi"): Promise<SearchIndexer> {
+  /** Starts Pagefind's indexer. */
+  static async open(options: IndexerOptions = {}): Promise<SearchIndexer> {
+    const language = options.language ?? "vi";
+    const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
+    SearchIndexer.workDirs.add(workDir);
+    // Pagefind does not store sort values, and merging the parts' sort orders needs them.
+    const sorts = new Map<string, Map<string, string>>();
+    const merger = new BundleMerger(path.join(workDir, "bundle"), {
+      dropMetaFields: [FOLDED_FIELD],
+      sortValues: (url, key) => sorts.get(url)?.get(key),
+    });
+    return new SearchIndexer(
+      await SearchIndexer.createIndex(language),
+      language,
+      options.partPages ?? defaultPartPages(),
+      workDir,
+      merger,
+      sorts,
+    );
+  }
+
+  private static async createIndex(language: string): Promise<pagefind.PagefindIndex> {
     // Reading tools, share links and previous/next sit inside the article but are not its text; the
     // layout marks all of them `no-print` for the same reason.
     const { index, errors } = await pagefind.createIndex({
@@ -53,7 +109,7 @@ export class SearchIndexer {
       excludeSelectors: [".no-print"],
     });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    return new SearchIndexer(index);
+    return index;
   }
 
   /**
@@ -64,6 +120,7 @@ export class SearchIndexer {
     const content = indexRecord(page.html);
     if (content === undefined) return;
     this.count++;
+    this.sorts.set(page.url, sortValues(content));
     const sent: Promise<void> = this.index.addHTMLFile({ url: page.url, content }).then(
       (added) => {
         this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`));
@@ -75,32 +132,75 @@ export class SearchIndexer {
       },
     );
     this.pending.add(sent);
+    if (++this.inPart >= this.partPages) await this.closePart();
     if (this.pending.size >= IN_FLIGHT) await Promise.race(this.pending);
+  }
+
+  /**
+   * Writes the current part once its pages are in and frees Pagefind's memory of it, while a new
+   * index takes the next pages; the merger takes parts over in order.
+   */
+  private async closePart(last = false): Promise<void> {
+    const index = this.index;
+    const sent = [...this.pending];
+    const dir = path.join(this.workDir, `part-${this.parts++}`);
+    this.inPart = 0;
+    if (!last) this.index = await SearchIndexer.createIndex(this.language);
+    const written = (async () => {
+      await Promise.all(sent);
+      const result = await index.writeFiles({ outputPath: dir });
+      this.problems.push(...result.errors);
+      await index.deleteIndex();
+    })();
+    this.merged = Promise.all([this.merged, written]).then(() => this.merger.addPart(dir));
+    // A failed part fails the build at `write`, not as an unhandled rejection now.
+    this.merged.catch(() => undefined);
   }
 
   /** Waits for every page, writes the bundle to `outputPath` and stops the indexer; throws on any error. */
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
     try {
-      await Promise.all(this.pending);
-      const written = await this.index.writeFiles({ outputPath: path.resolve(outputPath) });
-      this.problems.push(...written.errors);
+      if (this.inPart > 0 || this.parts === 0) await this.closePart(true);
+      await this.merged;
+      if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
+      await this.merger.finish();
+      await rm(outputPath, { recursive: true, force: true });
+      await moveFolder(path.join(this.workDir, "bundle"), outputPath);
     } finally {
       await pagefind.close();
+      await rm(this.workDir, { recursive: true, force: true });
+      SearchIndexer.workDirs.delete(this.workDir);
     }
-    if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
     const end = performance.now();
     return {
       pages: this.count,
+      parts: this.parts,
       outputPath,
       milliseconds: end - this.started,
       finishMilliseconds: end - finishing,
     };
   }
 
-  /** Stops the indexer without writing (a build that failed). */
+  /** Stops the indexer without writing (a build that failed), and removes its parts. */
   static async abort(): Promise<void> {
     await pagefind.close();
+    for (const dir of SearchIndexer.workDirs) await rm(dir, { recursive: true, force: true });
+    SearchIndexer.workDirs.clear();
+  }
+
+  /** Folders of indexers not yet written, for `abort`. */
+  private static readonly workDirs = new Set<string>();
+}
+
+/** Renames `from` to `to`, copying when they are on different file systems. */
+async function moveFolder(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    await cp(from, to, { recursive: true });
   }
 }
 
@@ -108,9 +208,9 @@ export class SearchIndexer {
 export async function indexPages(
   pages: Iterable<IndexedPage>,
   outputPath: string,
-  language = "vi",
+  options: IndexerOptions = {},
 ): Promise<IndexSummary> {
-  const indexer = await SearchIndexer.open(language);
+  const indexer = await SearchIndexer.open(options);
   try {
     for (const page of pages) await indexer.add(page);
   } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * The indexed part of an article page's HTML, and the record Pagefind receives.
  */
-import { foldedCopy } from "./folded-copy.ts";
+import { FOLDED_FIELD, foldedCopy } from "./folded-copy.ts";
 
 /** The attribute that marks the one element of a page Pagefind indexes (set in layouts/article.njk). */
 export const BODY_ATTRIBUTE = "data-pagefind-body";
@@ -22,6 +22,23 @@ export function indexedText(html: string): string | undefined {
     .trim();
 }
 
+/** Decodes the few entities our templates write. */
+const unescapeHtml = (text: string): string =>
+  text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "");
+
+/**
+ * The inline sort values of a page (`data-pagefind-sort="key:value"`), by key.
+ * @example sortValues('<p data-pagefind-sort="date:2025-11-26T23:30:00+07:00">') // Map { date → "2025-11-26T23:30:00+07:00" }
+ */
+export function sortValues(html: string): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [, pair] of html.matchAll(/data-pagefind-sort="([^"]*)"/g)) {
+    const colon = pair!.indexOf(":");
+    if (colon > 0) values.set(unescapeHtml(pair!.slice(0, colon)), unescapeHtml(pair!.slice(colon + 1)));
+  }
+  return values;
+}
+
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -34,7 +51,7 @@ export function withFoldedCopy(html: string): string {
   if (text === undefined) return html;
   const copy = foldedCopy(text);
   if (!copy) return html;
-  const element = `<div data-pagefind-meta="dd">${escapeHtml(copy)}</div>`;
+  const element = `<div data-pagefind-meta="${FOLDED_FIELD}">${escapeHtml(copy)}</div>`;
   const close = html.lastIndexOf("</body>");
   return close < 0 ? html + element : html.slice(0, close) + element + html.slice(close);
 }

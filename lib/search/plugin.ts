@@ -42,7 +42,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   let indexer: Promise<SearchIndexer> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     if (indexer) await SearchIndexer.abort(); // left open by a build that failed
-    indexer = devServer() ? undefined : SearchIndexer.open(language);
+    indexer = devServer() ? undefined : SearchIndexer.open({ language });
   });
   eleventyConfig.addTransform("search-index", async function (content: string) {
     if (indexer && this.page.outputPath && content.includes(BODY_ATTRIBUTE)) {
@@ -66,9 +66,9 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     }
     const pages = (results ?? [])
       .filter((result) => result.outputPath && result.content.includes(BODY_ATTRIBUTE))
-      .map((result) => ({ url: result.url, html: result.content }));
+      .map((result) => ({ url: result.url, html: result.content.toString() }));
     background = background
-      .then(() => indexPages(pages, target, language))
+      .then(() => indexPages(pages, target, { language }))
       .then(report, (error: unknown) => console.error(`Chỉ mục tìm kiếm lỗi: ${String(error)}`));
   });
 }
@@ -76,6 +76,6 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
 function report(summary: IndexSummary): void {
   console.log(
     `Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s ` +
-      `(${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang)`,
+      `(${summary.parts} phần; ${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang)`,
   );
 }

@@ -1,23 +1,37 @@
 /**
- * Runs a command in a child process and measures its wall time and peak memory.
+ * Runs a command in a child process and measures its wall time, CPU time and memory over the whole
+ * process tree.
  *
- * Peak memory comes from GNU time (`%M`), which sees the largest process of the tree (tsx starts a
- * second Node process); without GNU time it is unknown rather than guessed.
+ * The tree is sampled from `/proc` every 150 ms (`process-tree.ts`): every descendant counts, reaped
+ * or not (Pagefind's indexer is killed, never waited for, so GNU time alone misses it). GNU time's
+ * own figures (`%M %U %S`, the processes that were waited for) are kept where they are larger: they
+ * also cover processes too short-lived for a sample.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startSampling, type TreeUsage } from "./process-tree.ts";
 
 export interface Measured {
   readonly ms: number;
-  /** Peak resident memory in bytes, or undefined when GNU time is not installed. */
-  readonly maxRssBytes: number | undefined;
   /**
-   * User + system CPU time of the whole process tree. Why: on a machine shared with other jobs the
-   * wall time swings with their load, while the CPU time a build needs barely moves.
+   * User + system CPU time of the whole process tree: the sampled sum over every process seen, or GNU
+   * time's figure when larger. Why CPU: on a machine shared with other jobs the wall time swings with
+   * their load, while the CPU time a build needs barely moves.
    */
-  readonly cpuMs: number | undefined;
+  readonly cpuMs: number;
+  /** The largest sum of resident memory over the tree at one moment (what must fit in the machine). */
+  readonly peakTreeBytes: number;
+  /** The peak resident memory of the largest single process of the tree. */
+  readonly maxRssBytes: number;
+  /** That process's command name (`comm`), e.g. `node` or `pagefind_extend`. */
+  readonly largestCommand: string;
+  /** The two sources of the CPU figure, to show what GNU time alone would have said. */
+  readonly sampledCpuMs: number;
+  readonly gnuTimeCpuMs: number | undefined;
+  /** The tree's processes, largest CPU first. */
+  readonly processes: TreeUsage["processes"];
   readonly stdout: string;
 }
 
@@ -45,6 +59,7 @@ export async function measure(
   const argv = GNU_TIME ? ["-f", "%M %U %S", "-o", rssFile, command, ...args] : [...args];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env } });
+  const sampling = child.pid === undefined ? undefined : startSampling(child.pid);
   let output = "";
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => {
@@ -56,6 +71,7 @@ export async function measure(
   });
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? 1)));
   const ms = performance.now() - started;
+  const tree = sampling?.stop();
   let maxRssBytes: number | undefined;
   let cpuMs: number | undefined;
   if (timed && existsSync(rssFile)) {
@@ -71,7 +87,21 @@ export async function measure(
     rmSync(rssFile, { force: true });
   }
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${code}):\n${output}`);
-  return { ms, maxRssBytes, cpuMs, stdout };
+  const sampledCpuMs = tree?.cpuMs ?? 0;
+  const sampledLargest = tree?.largest?.bytes ?? 0;
+  return {
+    ms,
+    cpuMs: Math.max(sampledCpuMs, cpuMs ?? 0),
+    peakTreeBytes: Math.max(tree?.peakTreeBytes ?? 0, maxRssBytes ?? 0),
+    maxRssBytes: Math.max(sampledLargest, maxRssBytes ?? 0),
+    // GNU time's figure is a little larger when the process grew after the last sample; far larger,
+    // it was a process too short-lived to be sampled.
+    largestCommand: (maxRssBytes ?? 0) > sampledLargest * 1.1 ? "not sampled" : (tree?.largest?.comm ?? "?"),
+    sampledCpuMs,
+    gnuTimeCpuMs: cpuMs,
+    processes: tree?.processes ?? [],
+    stdout,
+  };
 }
 
 /** Total size in bytes of the files under `dir` (0 when it does not exist). */

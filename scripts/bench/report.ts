@@ -5,12 +5,26 @@
 import type { StageTiming, TimingReport } from "../../lib/timing.ts";
 
 /** Everything measured for one article count. */
+/** Wall, CPU and memory of one measured run (see `measure.ts`): CPU and memory over its whole process tree. */
+export interface Usage {
+  readonly ms: number;
+  readonly cpuMs: number;
+  /** The largest sum of resident memory over the tree at one moment. */
+  readonly peakTreeBytes: number;
+  /** The largest single process's peak, and its command name. */
+  readonly maxRssBytes: number;
+  readonly largestCommand: string;
+  /** The tree's processes (CPU in ms, own peak in kB), largest CPU first. */
+  readonly processes?: readonly { comm: string; cpuMs: number; peakKb: number }[];
+}
+
 export interface Round {
   readonly articles: number;
-  readonly wallMs: number;
-  readonly cpuMs: number | undefined;
+  /** Our production build (the cached-images run when there is one). */
+  readonly ours: Usage;
+  /** What GNU time alone reported as CPU for our build (it misses processes never waited for). */
+  readonly oursGnuTimeCpuMs: number | undefined;
   readonly firstWallMs?: number;
-  readonly maxRssBytes: number | undefined;
   readonly timings: TimingReport;
   readonly outputBytes: number;
   readonly searchBytes: number | undefined;
@@ -20,10 +34,22 @@ export interface Round {
   readonly devEditRetried?: boolean;
   /** Edit → the last rebuild it caused finished (lists caught up); absent from older runs. */
   readonly devSettledMs?: number;
-  readonly bare: { ms: number; cpuMs: number | undefined; maxRssBytes: number | undefined };
-  readonly hugo:
-    | { hugoMs: number; pagefindMs: number; cpuMs: number | undefined; pagefindRssBytes: number | undefined }
-    | "not installed";
+  /** Undefined when not run (`--no-bare`: at 100,000 bare Eleventy needs more heap than Node's default). */
+  readonly bare: Usage | undefined;
+  /** Hugo then the Pagefind CLI, one after the other: times and CPU add up, memory is the larger peak. */
+  readonly hugo: { hugo: Usage; pagefind: Usage } | "not installed";
+}
+
+/** Two runs one after the other as one: wall and CPU add up, memory peaks are the larger of the two. */
+export function sequential(a: Usage, b: Usage): Usage {
+  const larger = a.maxRssBytes >= b.maxRssBytes ? a : b;
+  return {
+    ms: a.ms + b.ms,
+    cpuMs: a.cpuMs + b.cpuMs,
+    peakTreeBytes: Math.max(a.peakTreeBytes, b.peakTreeBytes),
+    maxRssBytes: larger.maxRssBytes,
+    largestCommand: larger.largestCommand,
+  };
 }
 
 const span = (stages: readonly StageTiming[], match: (name: string) => boolean): number =>
@@ -69,27 +95,36 @@ const megabytes = (bytes: number | undefined): string =>
       ? `${(bytes / 1024).toFixed(0)} kB`
       : `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** The processes that did at least 2 % of the tree's CPU work, e.g. `pagefind_extend 72.7 s, 3049 MB`. */
+export function byProcess(usage: Usage): string {
+  const main = (usage.processes ?? []).filter((p) => p.cpuMs >= usage.cpuMs * 0.02);
+  return main.length
+    ? main.map((p) => `${p.comm} ${seconds(p.cpuMs)}, ${megabytes(p.peakKb * 1024)}`).join("; ")
+    : "n/a";
+}
+
 /** A Markdown table, one column per article count. */
 export function formatTable(rounds: readonly Round[]): string {
-  const rows: [string, (r: Round) => string][] = [
-    ["total wall time (child process)", (r) => seconds(r.wallMs)],
-    ["CPU time (user + system)", (r) => seconds(r.cpuMs)],
+  type Row = [string, (r: Round) => string];
+  const hugo = (r: Round): Usage | undefined =>
+    r.hugo === "not installed" ? undefined : sequential(r.hugo.hugo, r.hugo.pagefind);
+  const largest = (u: Usage | undefined): string =>
+    u === undefined ? "n/a" : `${megabytes(u.maxRssBytes)} (${u.largestCommand})`;
+  const rows: Row[] = [
+    ["wall time", (r) => seconds(r.ours.ms)],
+    ["CPU time, whole process tree (user + system)", (r) => seconds(r.ours.cpuMs)],
+    ["· CPU GNU time alone reported (misses unreaped processes)", (r) => seconds(r.oursGnuTimeCpuMs)],
     ...(rounds.some((r) => r.firstWallMs)
-      ? [
-          ["· first build, images not cached", (r: Round) => seconds(r.firstWallMs)] as [
-            string,
-            (r: Round) => string,
-          ],
-        ]
+      ? [["· first build, images not cached (wall)", (r: Round) => seconds(r.firstWallMs)] as Row]
       : []),
-    ...Object.keys(stageBreakdown({ stages: [], maxRssBytes: 0, counts: {} }, 0)).map(
-      (stage): [string, (r: Round) => string] => [
-        `· ${stage}`,
-        (r) => seconds(stageBreakdown(r.timings, r.wallMs)[stage]),
-      ],
-    ),
+    ...Object.keys(stageBreakdown({ stages: [], maxRssBytes: 0, counts: {} }, 0)).map((stage): Row => [
+      `· ${stage}`,
+      (r) => seconds(stageBreakdown(r.timings, r.ours.ms)[stage]),
+    ]),
     ["pages written", (r) => String(r.timings.counts.pages ?? "n/a")],
-    ["peak memory (max RSS)", (r) => megabytes(r.maxRssBytes ?? r.timings.maxRssBytes)],
+    ["· by process (CPU, own peak)", (r) => byProcess(r.ours)],
+    ["peak memory, whole tree (sum at one moment)", (r) => megabytes(r.ours.peakTreeBytes)],
+    ["largest process (its peak RSS)", (r) => largest(r.ours)],
     ["output size", (r) => megabytes(r.outputBytes)],
     ["search index size", (r) => (r.searchBytes ? megabytes(r.searchBytes) : "n/a (no search stage yet)")],
     ["first-query download", (r) => megabytes(r.firstQueryBytes)],
@@ -100,31 +135,46 @@ export function formatTable(rounds: readonly Round[]): string {
     ],
     ["dev server: edit → lists caught up", (r) => seconds(r.devSettledMs)],
     [
-      "bare Eleventy: wall, CPU, memory",
-      (r) => `${seconds(r.bare.ms)}, ${seconds(r.bare.cpuMs)}, ${megabytes(r.bare.maxRssBytes)}`,
+      "bare Eleventy: wall / CPU (tree)",
+      (r) => (r.bare ? `${seconds(r.bare.ms)} / ${seconds(r.bare.cpuMs)}` : "not run"),
+    ],
+    [
+      "bare Eleventy: peak memory (tree) / largest process",
+      (r) => (r.bare ? `${megabytes(r.bare.peakTreeBytes)} / ${largest(r.bare)}` : "not run"),
     ],
     [
       "ours ÷ bare Eleventy (wall / CPU)",
-      (r) => `${ratio(r.wallMs, r.bare.ms)} / ${ratio(r.cpuMs, r.bare.cpuMs)}`,
+      (r) => (r.bare ? `${ratio(r.ours.ms, r.bare.ms)} / ${ratio(r.ours.cpuMs, r.bare.cpuMs)}` : "not run"),
     ],
     [
-      "Hugo + Pagefind CLI",
+      "Hugo + Pagefind CLI: wall",
       (r) =>
         r.hugo === "not installed"
           ? "hugo: not installed"
-          : `${seconds(r.hugo.hugoMs)} + ${seconds(r.hugo.pagefindMs)}`,
-    ],
-    ["Hugo + Pagefind CPU time", (r) => (r.hugo === "not installed" ? "n/a" : seconds(r.hugo.cpuMs))],
-    [
-      "Pagefind CLI peak memory",
-      (r) => (r.hugo === "not installed" ? "n/a" : megabytes(r.hugo.pagefindRssBytes)),
+          : `${seconds(r.hugo.hugo.ms)} + ${seconds(r.hugo.pagefind.ms)}`,
     ],
     [
-      "ours ÷ (Hugo + Pagefind) (wall / CPU)",
+      "Hugo + Pagefind CLI: CPU (tree)",
       (r) =>
         r.hugo === "not installed"
           ? "n/a"
-          : `${ratio(r.wallMs, r.hugo.hugoMs + r.hugo.pagefindMs)} / ${ratio(r.cpuMs, r.hugo.cpuMs)}`,
+          : `${seconds(r.hugo.hugo.cpuMs)} + ${seconds(r.hugo.pagefind.cpuMs)} = ${seconds(hugo(r)?.cpuMs)}`,
+    ],
+    [
+      "Hugo + Pagefind CLI: peak memory (tree) / largest process",
+      (r) => {
+        const usage = hugo(r);
+        return usage ? `${megabytes(usage.peakTreeBytes)} / ${largest(usage)}` : "n/a";
+      },
+    ],
+    [
+      "ours ÷ (Hugo + Pagefind) (wall / CPU / peak memory)",
+      (r) => {
+        const usage = hugo(r);
+        return usage
+          ? `${ratio(r.ours.ms, usage.ms)} / ${ratio(r.ours.cpuMs, usage.cpuMs)} / ${ratio(r.ours.peakTreeBytes, usage.peakTreeBytes)}`
+          : "n/a";
+      },
     ],
   ];
   const header = `| articles | ${rounds.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`;

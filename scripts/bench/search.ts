@@ -5,7 +5,6 @@
  * tree), the index size, and the bytes a reader's browser downloads for a first query.
  */
 import { spawn } from "node:child_process";
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, cpSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,6 +13,7 @@ import { projectDir } from "../../lib/build.ts";
 import { serveStatic } from "../../lib/preview/server.ts";
 import { launchBrowser } from "../../tests/support/browser.ts";
 import { seedMarkdown } from "../../tests/support/fixture.ts";
+import { startSampling } from "./process-tree.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const QUERIES = ["can bo", "dang uy"];
@@ -79,37 +79,6 @@ function generate(count: number): string {
   return content;
 }
 
-/** Resident memory (KiB) of a process and all its descendants, from `ps`. */
-function treeRss(root: number): { total: number; byCommand: Map<string, number> } {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, rss, comm]) => ({
-      pid: Number(pid),
-      ppid: Number(ppid),
-      rss: Number(rss),
-      comm: comm ?? "",
-    }));
-  const inTree = new Set([root]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const row of rows)
-      if (!inTree.has(row.pid) && inTree.has(row.ppid)) {
-        inTree.add(row.pid);
-        grew = true;
-      }
-  }
-  const byCommand = new Map<string, number>();
-  let total = 0;
-  for (const row of rows.filter((r) => inTree.has(r.pid))) {
-    total += row.rss;
-    byCommand.set(row.comm, (byCommand.get(row.comm) ?? 0) + row.rss);
-  }
-  return { total, byCommand };
-}
-
 interface BuildFigures {
   readonly output: string;
   readonly buildSeconds: number;
@@ -132,30 +101,22 @@ async function build(content: string): Promise<BuildFigures> {
   );
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  let peakTree = 0;
-  let peakPagefind = 0;
-  const timer = setInterval(() => {
-    try {
-      const { total, byCommand } = treeRss(child.pid ?? 0);
-      peakTree = Math.max(peakTree, total);
-      peakPagefind = Math.max(
-        peakPagefind,
-        byCommand.get("pagefind_extend") ?? byCommand.get("pagefind_extended") ?? 0,
-      );
-    } catch {
-      // The tree can change between ps and the read; the next sample catches up.
-    }
-  }, 200);
+  // The same whole-tree sampling as `npm run bench` (process-tree.ts): Pagefind's indexer included.
+  const sampling = startSampling(child.pid ?? 0, 200);
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));
-  clearInterval(timer);
+  const tree = sampling.stop();
+  const pagefindKb = Math.max(
+    0,
+    ...tree.processes.filter((p) => p.comm.startsWith("pagefind")).map((p) => p.peakKb),
+  );
   if (code !== 0) throw new Error(`build failed (exit ${code})\n${stdout}`);
   const indexed = /Chỉ mục tìm kiếm: \d+ bài trong ([\d.]+) s/.exec(stdout);
   return {
     output,
     buildSeconds: (performance.now() - started) / 1000,
     indexSeconds: Number(indexed?.[1] ?? NaN),
-    peakTreeMiB: peakTree / 1024,
-    peakPagefindMiB: peakPagefind / 1024,
+    peakTreeMiB: tree.peakTreeBytes / 1024 / 1024,
+    peakPagefindMiB: pagefindKb / 1024,
   };
 }
 
@@ -174,7 +135,8 @@ function folderBytes(dir: string): number {
 async function firstQueryBytes(
   site: string,
   query: string,
-): Promise<{ search: number; pagefind: number; files: number }> {
+  listFiles = false,
+): Promise<{ search: number; pagefind: number; files: number; byKind: Record<string, number> }> {
   const served: string[] = [];
   const { server, url } = await serveStatic(site, 0, {
     headers: (urlPath) => {
@@ -206,11 +168,23 @@ async function firstQueryBytes(
     }
   };
   const searchFiles = served.filter((p) => p.startsWith("/pagefind/") || /\/assets\/js\/search/.test(p));
+  if (listFiles) for (const p of searchFiles) console.error(`${size(p)}\t${p}`);
+  const byKind: Record<string, number> = {};
+  for (const p of searchFiles) byKind[fileKind(p)] = (byKind[fileKind(p)] ?? 0) + size(p);
   return {
     search: searchFiles.reduce((sum, p) => sum + size(p), 0),
     pagefind: served.filter((p) => p.startsWith("/pagefind/")).reduce((sum, p) => sum + size(p), 0),
     files: searchFiles.length,
+    byKind,
   };
+}
+
+/** What a downloaded search file is, so the report can say which kind dominates. */
+function fileKind(urlPath: string): string {
+  const ext = /\.(pf_meta|pf_filter|pf_index|pf_fragment)$/.exec(urlPath);
+  if (ext) return ext[1] as string;
+  if (urlPath.startsWith("/pagefind/")) return "library";
+  return "our scripts";
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
@@ -218,13 +192,23 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 // `npm run bench` measures the site it has just built: `--site DIR --json` prints the first query's
 // bytes (the first of QUERIES) as `{"firstQueryBytes": n}` and builds nothing.
 const { values: args } = parseArgs({
-  options: { site: { type: "string" }, json: { type: "boolean", default: false } },
+  options: {
+    site: { type: "string" },
+    json: { type: "boolean", default: false },
+    // Each downloaded file and its size on stderr, in the order they were requested.
+    list: { type: "boolean", default: false },
+  },
 });
 if (args.site) {
-  const bytes = await firstQueryBytes(path.resolve(args.site), QUERIES[0] ?? "can bo");
+  const bytes = await firstQueryBytes(path.resolve(args.site), QUERIES[0] ?? "can bo", args.list);
   console.log(
     args.json
-      ? JSON.stringify({ firstQueryBytes: bytes.search, pagefindBytes: bytes.pagefind, files: bytes.files })
+      ? JSON.stringify({
+          firstQueryBytes: bytes.search,
+          pagefindBytes: bytes.pagefind,
+          files: bytes.files,
+          byKind: bytes.byKind,
+        })
       : `${kb(bytes.search)} (${bytes.files} files)`,
   );
   process.exit(0);

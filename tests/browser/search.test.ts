@@ -32,7 +32,10 @@ beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "phuninh-search-"));
   const content = path.join(root, "content");
   cpSync(path.join(fixtures, "search"), content, { recursive: true });
-  const build = await runBuild(content);
+  // Parts of 7 pages: the 31 articles are indexed by five Pagefind indexes and merged, so every query,
+  // filter and sort below runs on a merged index, as on a large archive.
+  const build = await runBuild(content, { PORTAL_SEARCH_PART_PAGES: "7" });
+  expect(build.stdout).toMatch(/Chỉ mục tìm kiếm: 31 bài .*\(5 phần;/);
   expect(build.stderr).not.toMatch(/Error/);
   expect(build.code).toBe(0);
   ({ server, url: base } = await serveStatic(build.output, 0, {
@@ -176,6 +179,58 @@ describe("search page", () => {
     expect(none.status).toBe(
       "Không tìm thấy kết quả nào cho “xyzabc khong co”. Hãy thử từ khóa khác, gõ đủ dấu hoặc bỏ bớt bộ lọc.",
     );
+  });
+
+  it("downloads no filter data for a typed query until a filter is used, then filters", async () => {
+    // A fresh context: nothing of Pagefind's in the HTTP cache from the tests above.
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    const requested: string[] = [];
+    fresh.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    fresh.on("pageerror", (error) => errors.push(error.message));
+    const filterRequests = (): string[] => requested.filter((p) => p.endsWith(".pf_filter"));
+    try {
+      await fresh.goto(`${base}/tim-kiem/`);
+      await fresh.waitForSelector("[data-search][data-ready]");
+      await fresh.fill("[data-search-input]", "can bo");
+      await fresh.waitForSelector(".search-result");
+      await fresh.waitForLoadState("networkidle");
+      const status = (await fresh.textContent("[data-search-status]")) ?? "";
+      expect(status).toMatch(/^Tìm thấy \d+ kết quả/);
+      // The query did load the index, so a missing filter request is not a missing search.
+      expect(requested.some((p) => p.endsWith(".pf_index"))).toBe(true);
+      expect(filterRequests()).toEqual([]);
+      const before = await fresh.locator(".search-result").count();
+
+      await fresh.selectOption("[data-filter=category]", "Chính quyền");
+      await fresh.waitForFunction(
+        (previous) => document.querySelector("[data-search-status]")?.textContent !== previous,
+        status,
+      );
+      expect(filterRequests().length).toBeGreaterThan(0);
+      const narrowed = await fresh.$$eval(".search-result", (items) => items.length);
+      expect(narrowed).toBeGreaterThan(0);
+      expect(narrowed).toBeLessThanOrEqual(before);
+      expect(await fresh.textContent("[data-search-status]")).toMatch(/^Tìm thấy \d+ kết quả/);
+      expect(new URL(fresh.url()).searchParams.get("category")).toBe("Chính quyền");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("downloads the filter data at once when the shared link carries a filter", async () => {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    const requested: string[] = [];
+    fresh.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    try {
+      await fresh.goto(`${base}/tim-kiem/?q=can+bo&category=${encodeURIComponent("Chính quyền")}`);
+      await fresh.waitForSelector(".search-result");
+      expect(requested.filter((p) => p.endsWith(".pf_filter")).length).toBeGreaterThan(0);
+      expect(await fresh.inputValue("[data-filter=category]")).toBe("Chính quyền");
+    } finally {
+      await context.close();
+    }
   });
 
   it.each(relevance)("ranks the judged answer first for “$query”", async ({ query, first }) => {

@@ -5,7 +5,6 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
 import { indexRecord, withFoldedCopy } from "../../lib/search/page-text.ts";
-import { indexPages } from "../../lib/search/index-pages.ts";
 
 const page = `<!doctype html><html lang="vi"><head><title>T</title></head><body><header><nav>Trang chủ</nav></header>
 <main><article class="article" data-pagefind-body><h1>Đảng ủy họp</h1><p>Nội dung</p></article>
@@ -51,7 +50,10 @@ describe("indexRecord", () => {
       for (const p of pages) await index!.addHTMLFile({ url: p.url, content: withFoldedCopy(p.html) });
       await index!.writeFiles({ outputPath: path.join(out, "whole") });
       await pagefind.close();
-      await indexPages(pages, path.join(out, "records"));
+      const records = await pagefind.createIndex({ forceLanguage: "vi", excludeSelectors: [".no-print"] });
+      for (const p of pages) await records.index!.addHTMLFile({ url: p.url, content: indexRecord(p.html)! });
+      await records.index!.writeFiles({ outputPath: path.join(out, "records") });
+      await pagefind.close();
       expect(bundle(path.join(out, "records"))).toEqual(bundle(path.join(out, "whole")));
     } finally {
       rmSync(out, { recursive: true, force: true });

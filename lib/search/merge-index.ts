@@ -1,0 +1,447 @@
+/**
+ * Merges Pagefind bundles built from disjoint sets of pages into one bundle, as if Pagefind had
+ * indexed all the pages at once.
+ *
+ * Why: Pagefind keeps a whole index in memory (about 360 KB per article page: 3.5 GB at 10,000
+ * articles, ~35 GB at 100,000) and builds it on one core after the last page. Indexing in parts of a
+ * thousand pages bounds its memory whatever the size of the archive, and lets each part be written
+ * while the next pages render; this merge then streams the parts' word lists side by side (one chunk
+ * of each part in memory at a time) into one index. Readers get one bundle, exactly as before: the
+ * same files, chunk sizes and scoring (word frequencies are over the whole site again), unlike
+ * Pagefind's own multisite merging, which would make every query fetch every part's files.
+ *
+ * What changes in the merge: page numbers are offset part by part; meta-field locations are
+ * renumbered into the union of the parts' meta fields; sort orders are merged by their values
+ * (which Pagefind does not store, so the caller passes them); fragments may drop meta fields that are
+ * for the index only (our hidden đ-folded copy), which readers would otherwise download.
+ */
+import { copyFile, cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import {
+  compareBytes,
+  decodeMeta,
+  encodeCbor,
+  encodeMeta,
+  pack,
+  packAsync,
+  gunzipAsync,
+  withoutSignature,
+  pagefindHash,
+  PAGEFIND_FORMAT,
+  readCbor,
+  unpack,
+  type BundleEntry,
+  type FilterIndex,
+  type MetaIndex,
+  type PackedPage,
+  type PackedVariant,
+  type PackedWord,
+  type WordIndex,
+} from "./pagefind-format.ts";
+
+/** Pagefind's chunk size: a chunk is closed once its words hold this many locations (pages counted as one). */
+const CHUNK_LOCATIONS = 20_000;
+
+export interface MergeOptions {
+  /** Sort values of each page by URL (`data-pagefind-sort`), needed to merge the parts' sort orders. */
+  readonly sortValues?: (url: string, key: string) => string | undefined;
+  /** Meta fields to remove from the fragments readers download (still searchable: the index keeps them). */
+  readonly dropMetaFields?: readonly string[];
+}
+
+export interface MergeSummary {
+  readonly pages: number;
+  readonly chunks: number;
+}
+
+/**
+ * Merges the bundles in `partDirs` (each written by Pagefind from its own pages, same version and
+ * language) into a new bundle at `outputPath`. The output folder must not hold another bundle.
+ */
+export async function mergeBundles(
+  partDirs: readonly string[],
+  outputPath: string,
+  options: MergeOptions = {},
+): Promise<MergeSummary> {
+  const merger = new BundleMerger(outputPath, options);
+  for (const dir of partDirs) await merger.addPart(dir);
+  return merger.finish();
+}
+
+/**
+ * A merge fed part by part: `addPart` takes over a part's fragments and filters as soon as Pagefind
+ * has written it (while the next pages are still rendering), `finish` merges the word lists and
+ * writes the metadata. Parts are numbered in the order they are added.
+ */
+export class BundleMerger {
+  private readonly parts: Part[] = [];
+  private readonly urls: string[] = [];
+  private readonly pages: MetaIndex["pages"] = [];
+  private readonly filters = new Map<string, Map<string, number[]>>();
+  private readonly fragmentName: (hash: string) => string;
+  private entry: BundleEntry | undefined;
+  private language = "";
+  private ready: Promise<void> | undefined;
+  private emptyPart: string | undefined;
+
+  constructor(
+    private readonly outputPath: string,
+    private readonly options: MergeOptions = {},
+  ) {
+    this.fragmentName = shortNames();
+  }
+
+  /** Takes in one part's bundle (one call at a time, in order); its folder must stay until `finish`. */
+  async addPart(dir: string): Promise<void> {
+    const entry = JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as BundleEntry;
+    if (entry.version !== PAGEFIND_FORMAT) {
+      throw new Error(`${dir}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_FORMAT}`);
+    }
+    const languages = Object.keys(entry.languages);
+    // A part without pages (a site with no articles yet) has no language and adds nothing.
+    if (languages.length === 0) {
+      this.emptyPart ??= dir;
+      return;
+    }
+    if (languages.length !== 1 || (this.entry && languages[0] !== this.language)) {
+      throw new Error(`${dir}: every part must hold one and the same language (${languages.join(", ")})`);
+    }
+    if (!this.entry) {
+      this.entry = entry;
+      this.language = languages[0]!;
+      this.ready = this.prepareOutput(dir);
+    }
+    await this.ready;
+    const file = path.join(dir, `pagefind.${entry.languages[this.language]!.hash}.pf_meta`);
+    const meta = decodeMeta(unpack(await readFile(file), file), file);
+    const part: Part = { dir, meta, offset: this.pages.length, fields: [] };
+    this.parts.push(part);
+    await this.takeFragments(part);
+    await this.takeFilters(part);
+  }
+
+  /** Merges the word lists and writes the filters, metadata and entry file. */
+  async finish(): Promise<MergeSummary> {
+    if (!this.entry && this.emptyPart) {
+      // Nothing indexed: Pagefind's own empty bundle is the answer (the search page says "no results").
+      await cp(this.emptyPart, this.outputPath, { recursive: true });
+      return { pages: 0, chunks: 0 };
+    }
+    if (!this.entry) throw new Error("mergeBundles: no parts");
+    const language = this.language;
+    const metaFields = [...new Set(this.parts.flatMap((part) => part.meta.metaFields))].sort(compareBytes);
+    for (const part of this.parts) {
+      part.fields = part.meta.metaFields.map((field) => metaFields.indexOf(field));
+    }
+    const chunks = await mergeWords(this.parts, this.outputPath, shortNames(), language);
+    const filters = await this.writeFilters(language);
+    const meta: MetaIndex = {
+      version: PAGEFIND_FORMAT,
+      pages: this.pages,
+      chunks,
+      filters,
+      sorts: mergeSorts(this.parts, this.urls, this.options),
+      metaFields,
+    };
+    const body = encodeMeta(meta);
+    const hash = `${language}_${pagefindHash(body).slice(0, 10)}`;
+    await writeFile(path.join(this.outputPath, `pagefind.${hash}.pf_meta`), pack(body));
+    const first = this.entry.languages[language]!;
+    const entry: BundleEntry = {
+      ...this.entry,
+      languages: { [language]: { hash, wasm: first.wasm, page_count: this.pages.length } },
+    };
+    await writeFile(path.join(this.outputPath, "pagefind-entry.json"), JSON.stringify(entry));
+    return { pages: this.pages.length, chunks: chunks.length };
+  }
+
+  private async prepareOutput(firstPart: string): Promise<void> {
+    for (const folder of ["fragment", "index", "filter"]) {
+      await mkdir(path.join(this.outputPath, folder), { recursive: true });
+    }
+    // The library, worker and wasm are the same in every part.
+    for (const file of await readdir(firstPart, { withFileTypes: true })) {
+      if (file.isFile() && !file.name.endsWith(".pf_meta") && file.name !== "pagefind-entry.json") {
+        await copyFile(path.join(firstPart, file.name), path.join(this.outputPath, file.name));
+      }
+    }
+  }
+
+  /**
+   * Moves the part's fragments into the bundle (renamed only when two differ under one short hash),
+   * dropping the index-only meta fields. Reading, gzip and hashing of fragments run a few dozen at a
+   * time: zlib works on libuv's threads, so most of it happens off the rendering thread.
+   */
+  private async takeFragments(part: Part): Promise<void> {
+    const drop = this.options.dropMetaFields ?? [];
+    const taken = await mapLimit(part.meta.pages, 32, async ([hash]) => {
+      const file = path.join(part.dir, "fragment", `${hash}.pf_fragment`);
+      const original = await readFile(file);
+      let json: Uint8Array = withoutSignature(await gunzipAsync(original), file);
+      const fragment = JSON.parse(Buffer.from(json).toString("utf8")) as {
+        url: string;
+        meta?: Record<string, unknown>;
+      };
+      const dropped = drop.filter((field) => fragment.meta && field in fragment.meta);
+      for (const field of dropped) delete fragment.meta![field];
+      if (dropped.length) json = Buffer.from(JSON.stringify(fragment));
+      return {
+        url: fragment.url,
+        hash: pagefindHash(json),
+        file: dropped.length ? await packAsync(json) : original,
+      };
+    });
+    // Names are given in page order, so they do not depend on which read finished first.
+    const writes = taken.map(({ url, hash, file }, i) => {
+      const [, wordCount, extra] = part.meta.pages[i]!;
+      const name = `${this.language}_${this.fragmentName(hash)}`;
+      this.pages.push([name, wordCount, extra]);
+      this.urls.push(url);
+      return { name, file };
+    });
+    await mapLimit(writes, 32, ({ name, file }) =>
+      writeFile(path.join(this.outputPath, "fragment", `${name}.pf_fragment`), file),
+    );
+  }
+
+  private async takeFilters(part: Part): Promise<void> {
+    for (const [filter, hash] of part.meta.filters) {
+      const [, values] = await readCbor<FilterIndex>(path.join(part.dir, "filter", `${hash}.pf_filter`));
+      let merged = this.filters.get(filter);
+      if (!merged) this.filters.set(filter, (merged = new Map()));
+      for (const [value, pages] of values) {
+        let list = merged.get(value);
+        if (!list) merged.set(value, (list = []));
+        for (const page of pages) list.push(page + part.offset);
+      }
+    }
+  }
+
+  private async writeFilters(language: string): Promise<MetaIndex["filters"]> {
+    const name = shortNames();
+    const written: MetaIndex["filters"] = [];
+    for (const [filter, values] of this.filters) {
+      const body = encodeCbor([filter, [...values]] satisfies FilterIndex);
+      const short = `${language}_${name(pagefindHash(body))}`;
+      await writeFile(path.join(this.outputPath, "filter", `${short}.pf_filter`), pack(body));
+      written.push([filter, short]);
+    }
+    return written;
+  }
+}
+
+interface Part {
+  readonly dir: string;
+  readonly meta: MetaIndex;
+  /** Number of the part's first page in the merged index. */
+  readonly offset: number;
+  /** The part's meta-field numbers in the merged field list (set by `finish`). */
+  fields: number[];
+}
+
+/**
+ * Pagefind's file names: the first 7 characters of the content hash, one more for as long as another
+ * file of the same kind already has that name with other content (Pagefind's own rule, per build).
+ */
+function shortNames(length = 7): (hash: string) => string {
+  const taken = new Map<string, string>();
+  return (hash) => {
+    let size = length;
+    for (;;) {
+      const short = hash.slice(0, size);
+      const holder = taken.get(short);
+      if (holder === undefined || holder === hash || size >= hash.length) {
+        taken.set(short, hash);
+        return short;
+      }
+      size++;
+    }
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` at a time; results in the order of `items`. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Reads one part's words in order, a chunk at a time. */
+class WordCursor {
+  private chunk = -1;
+  private words: PackedWord[] = [];
+  private next = 0;
+
+  constructor(readonly part: Part) {}
+
+  /** The current word, or undefined when the part has no more. */
+  async peek(): Promise<PackedWord | undefined> {
+    while (this.next >= this.words.length) {
+      this.chunk++;
+      const chunk = this.part.meta.chunks[this.chunk];
+      if (!chunk) return undefined;
+      [this.words] = await readCbor<WordIndex>(path.join(this.part.dir, "index", `${chunk[2]}.pf_index`));
+      this.next = 0;
+    }
+    return this.words[this.next];
+  }
+
+  advance(): void {
+    this.next++;
+  }
+}
+
+async function mergeWords(
+  parts: readonly Part[],
+  outputPath: string,
+  name: (hash: string) => string,
+  language: string,
+): Promise<MetaIndex["chunks"]> {
+  const cursors = parts.map((part) => new WordCursor(part));
+  const chunks: MetaIndex["chunks"] = [];
+  let chunk: PackedWord[] = [];
+  let size = 0;
+  const flush = async (): Promise<void> => {
+    const body = encodeCbor([chunk] satisfies WordIndex);
+    const short = `${language}_${name(pagefindHash(body))}`;
+    await writeFile(path.join(outputPath, "index", `${short}.pf_index`), await packAsync(body));
+    chunks.push([chunk[0]![0], chunk.at(-1)![0], short]);
+    chunk = [];
+    size = 0;
+  };
+
+  for (;;) {
+    let word: string | undefined;
+    const current = await Promise.all(cursors.map((cursor) => cursor.peek()));
+    for (const packed of current) {
+      if (packed && (word === undefined || compareBytes(packed[0], word) < 0)) word = packed[0];
+    }
+    if (word === undefined) break;
+    const same: [PackedWord, Part][] = [];
+    current.forEach((packed, i) => {
+      if (packed && packed[0] === word) {
+        same.push([packed, cursors[i]!.part]);
+        cursors[i]!.advance();
+      }
+    });
+    const merged = mergeWord(word, same);
+    chunk.push(merged);
+    size += locationCount(merged);
+    if (size >= CHUNK_LOCATIONS) await flush();
+  }
+  if (chunk.length) await flush();
+
+  shortenChunkBounds(chunks);
+  return chunks;
+}
+
+/**
+ * One word's pages from every part holding it. Pagefind stores a word's page numbers as differences
+ * from the previous page in the list (the first one from zero), so only the first page of each part
+ * is rewritten: its distance from the last page of the parts before.
+ */
+function mergeWord(word: string, sources: readonly [PackedWord, Part][]): PackedWord {
+  const pages = new PageList();
+  const variants = new Map<string, PageList>();
+  for (const [[, wordPages, wordVariants], part] of sources) {
+    pages.append(wordPages, part);
+    for (const [variant, variantPages] of wordVariants) {
+      let list = variants.get(variant);
+      if (!list) variants.set(variant, (list = new PageList()));
+      list.append(variantPages, part);
+    }
+  }
+  return [word, pages.pages, [...variants].map(([variant, list]): PackedVariant => [variant, list.pages])];
+}
+
+/** A delta-coded page list being joined part after part. */
+class PageList {
+  readonly pages: PackedPage[] = [];
+  /** Absolute number of the last page appended. */
+  private last = 0;
+
+  append(list: readonly PackedPage[], part: Part): void {
+    let local = 0;
+    list.forEach(([delta, locs, metaLocs], i) => {
+      local += delta;
+      const fields = metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc));
+      this.pages.push([i === 0 ? part.offset + local - this.last : delta, locs, fields]);
+    });
+    if (list.length) this.last = part.offset + local;
+  }
+}
+
+/** What Pagefind counts towards a chunk's size: every location, and one per page listed. */
+function locationCount([, pages, variants]: PackedWord): number {
+  let count = 0;
+  for (const [, locs, metaLocs] of pages) count += locs.length + metaLocs.length + 1;
+  for (const [, variantPages] of variants) {
+    for (const [, locs, metaLocs] of variantPages) count += locs.length + metaLocs.length + 1;
+  }
+  return count;
+}
+
+/**
+ * Neighbouring chunks are told apart by their shortest distinguishing prefixes, as Pagefind does;
+ * a chunk whose shortened end would sort before its own start keeps its last word.
+ */
+export function shortenChunkBounds(chunks: [from: string, to: string, hash: string][]): void {
+  for (let i = 0; i + 1 < chunks.length; i++) {
+    const [to, from] = distinguishingPrefixes(chunks[i]![1], chunks[i + 1]![0]);
+    if (compareBytes(to, chunks[i]![0]) >= 0) chunks[i]![1] = to;
+    chunks[i + 1]![0] = from;
+  }
+}
+
+/**
+ * The shortest prefixes that still tell the last word of one chunk from the first of the next
+ * (one character past their common prefix).
+ * @example distinguishingPrefixes("apple", "apricot") // ["app", "apr"]
+ */
+export function distinguishingPrefixes(last: string, first: string): [string, string] {
+  const a = [...last];
+  const b = [...first];
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return [a.slice(0, common + 1).join(""), b.slice(0, common + 1).join("")];
+}
+
+function mergeSorts(
+  parts: readonly Part[],
+  urls: readonly string[],
+  options: MergeOptions,
+): MetaIndex["sorts"] {
+  const keys = [...new Set(parts.flatMap((part) => part.meta.sorts.map(([key]) => key)))];
+  if (keys.length && parts.length > 1 && !options.sortValues) {
+    throw new Error(`mergeBundles: sort values are needed to merge the sort orders ${keys.join(", ")}`);
+  }
+  return keys.map((key) => {
+    const lists = parts.map((part) =>
+      (part.meta.sorts.find(([name]) => name === key)?.[1] ?? []).map((page) => page + part.offset),
+    );
+    if (lists.length === 1) return [key, lists[0]!];
+    const value = (page: number): string => {
+      const found = options.sortValues!(urls[page]!, key);
+      if (found === undefined) throw new Error(`mergeBundles: no sort value "${key}" for ${urls[page]}`);
+      return found;
+    };
+    const all = lists.flat();
+    const numeric = all.every((page) => value(page).trim() !== "" && Number.isFinite(Number(value(page))));
+    const compare = numeric
+      ? (a: number, b: number) => Number(value(a)) - Number(value(b))
+      : (a: number, b: number) => compareBytes(value(a), value(b));
+    // Each part's list is already in order; a stable sort keeps its order among equal values.
+    return [key, all.sort((a, b) => compare(a, b))];
+  });
+}

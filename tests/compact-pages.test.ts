@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import compactPagesPlugin from "../lib/compact-pages.ts";
+import type { EleventyConfig } from "../lib/eleventy.ts";
+
+/** The transform the plugin registers, taken from a minimal stand-in for Eleventy's config. */
+function transform(): (content: string) => unknown {
+  let registered: ((content: string) => unknown) | undefined;
+  compactPagesPlugin({
+    addTransform: (_name: string, fn: (content: string) => unknown) => (registered = fn),
+  } as unknown as EleventyConfig);
+  return registered!;
+}
+
+describe("compactPagesPlugin", () => {
+  it("hands Eleventy the page as its UTF-8 bytes in a build", () => {
+    process.env.ELEVENTY_RUN_MODE = "build";
+    const page = "<p>Đảng ủy xã Tam Đàn – cán bộ</p>";
+    const bytes = transform()(page);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    expect((bytes as Buffer).equals(Buffer.from(page, "utf8"))).toBe(true);
+  });
+
+  it("leaves strings to the dev server, which may send them to the browser", () => {
+    process.env.ELEVENTY_RUN_MODE = "serve";
+    expect(transform()("<p>Đảng</p>")).toBe("<p>Đảng</p>");
+    process.env.ELEVENTY_RUN_MODE = "build";
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The merge of Pagefind bundles built in parts, against real Pagefind: one part must come out byte for
+ * byte as Pagefind wrote it, and many parts must give the same index as one Pagefind run over all the
+ * pages (same words, locations, meta fields, filters, sort order and fragments, by URL).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distinguishingPrefixes, mergeBundles } from "../../lib/search/merge-index.ts";
+import {
+  decodeMeta,
+  readCbor,
+  unpack,
+  type FilterIndex,
+  type PackedPage,
+  type WordIndex,
+} from "../../lib/search/pagefind-format.ts";
+
+const WORDS = [
+  "cán",
+  "bộ",
+  "cần",
+  "bỗ",
+  "đào",
+  "tạo",
+  "Đảng",
+  "ủy",
+  "uỷ",
+  "hòa",
+  "hoà",
+  "Phú",
+  "Ninh",
+  "xã",
+  "Tam",
+  "Dân",
+  "Đàn",
+];
+
+/** 30 article pages: varied words, titles, filters, a sort key; the đ-folded field and an image on some only. */
+function pages(): { url: string; content: string; date: string }[] {
+  return Array.from({ length: 30 }, (_, i) => {
+    const body = Array.from({ length: 40 + i }, (_, j) => WORDS[(i * 7 + j * j) % WORDS.length]).join(" ");
+    const date = `20${String(10 + (i % 9)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:00:00+07:00`;
+    const folded = i % 3 === 0 ? `<div data-pagefind-meta="dd">dao tao Dang uy ${i}</div>` : "";
+    const image = i % 4 === 1 ? `<img data-pagefind-meta="image[src]" src="/img/anh-${i}.jpg" alt="">` : "";
+    return {
+      url: `/tin-tuc/bai-${i}/`,
+      date,
+      content: `<!doctype html><html lang="vi"><body><article data-pagefind-body data-pagefind-filter="category:${["Kinh tế", "Xã hội", "Chính quyền"][i % 3]}">
+<h1 data-pagefind-meta="title">Bài ${i}: ${WORDS[i % WORDS.length]} ${WORDS[(i + 3) % WORDS.length]}</h1>
+<p data-pagefind-sort="date:${date}" data-pagefind-filter="year:${date.slice(0, 4)}">${date}</p>${image}
+<p>${body}</p><h2>Mục ${i % 5}</h2><p>${body.split(" ").reverse().join(" ")}</p></article>${folded}</body></html>`,
+    };
+  });
+}
+
+async function indexInto(dir: string, list: { url: string; content: string }[]): Promise<void> {
+  const { index } = await pagefind.createIndex({ forceLanguage: "vi" });
+  for (const page of list) await index!.addHTMLFile(page);
+  await index!.writeFiles({ outputPath: dir });
+  await index!.deleteIndex();
+}
+
+/** Every file of a bundle, the Pagefind ones decompressed. */
+function files(dir: string, sub = ""): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
+    const name = path.join(sub, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of files(dir, name)) found.set(k, v);
+    else {
+      const raw = readFileSync(path.join(dir, name));
+      found.set(name, name.includes(".pf_") ? Buffer.from(unpack(raw, name)) : raw);
+    }
+  }
+  return found;
+}
+
+/** A word's page list with page numbers made absolute (Pagefind stores differences). */
+function absolute(list: PackedPage[]): PackedPage[] {
+  let page = 0;
+  return list.map(([delta, locs, metaLocs]) => [(page += delta), locs, metaLocs]);
+}
+
+/** The index as facts about URLs, independent of page numbers and file names. */
+async function semantics(dir: string) {
+  const entry = JSON.parse(readFileSync(path.join(dir, "pagefind-entry.json"), "utf8"));
+  const metaFile = path.join(dir, `pagefind.${entry.languages.vi.hash}.pf_meta`);
+  const meta = decodeMeta(unpack(readFileSync(metaFile), metaFile), metaFile);
+  const fragments = meta.pages.map(([hash]) =>
+    JSON.parse(
+      Buffer.from(unpack(readFileSync(path.join(dir, "fragment", `${hash}.pf_fragment`)), hash)).toString(),
+    ),
+  );
+  const url = (page: number): string => fragments[page].url;
+  const where = ([page, locs, metaLocs]: PackedPage) =>
+    `${url(page)} ${locs.join(",")} ${metaLocs.map((l) => (l < 0 ? meta.metaFields[-l - 1] : l)).join(",")}`;
+  const words: string[] = [];
+  for (const [, , hash] of meta.chunks) {
+    const [chunk] = await readCbor<WordIndex>(path.join(dir, "index", `${hash}.pf_index`));
+    for (const [word, list, variants] of chunk) {
+      for (const page of absolute(list)) words.push(`${word}: ${where(page)}`);
+      for (const [variant, variantPages] of variants)
+        for (const page of absolute(variantPages)) words.push(`${word}/${variant}: ${where(page)}`);
+    }
+  }
+  const filters: string[] = [];
+  for (const [name, hash] of meta.filters) {
+    const [, values] = await readCbor<FilterIndex>(path.join(dir, "filter", `${hash}.pf_filter`));
+    for (const [value, list] of values) filters.push(`${name}=${value}: ${list.map(url).sort().join(" ")}`);
+  }
+  return {
+    pageCount: entry.languages.vi.page_count,
+    words: words.sort(),
+    chunks: meta.chunks.map(([from, to]) => `${from}…${to}`),
+    filters: filters.sort(),
+    sorts: meta.sorts.map(([key, list]) => `${key}: ${list.map(url).join(" ")}`),
+    fragments: fragments.map((f) => JSON.stringify(f)).sort(),
+  };
+}
+
+let root: string;
+const all = pages();
+const dates = new Map(all.map((p) => [p.url, p.date]));
+
+beforeAll(async () => {
+  root = mkdtempSync(path.join(os.tmpdir(), "phuninh-merge-"));
+  await indexInto(path.join(root, "whole"), all);
+  for (let part = 0; part * 7 < all.length; part++) {
+    await indexInto(path.join(root, `part-${part}`), all.slice(part * 7, part * 7 + 7));
+  }
+  await indexInto(path.join(root, "empty"), []);
+  await pagefind.close();
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("mergeBundles", () => {
+  it("gives back Pagefind's own bundle, byte for byte, from one part", async () => {
+    await mergeBundles([path.join(root, "whole")], path.join(root, "one"));
+    const expected = files(path.join(root, "whole"));
+    const actual = files(path.join(root, "one"));
+    expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [name, bytes] of expected) expect(actual.get(name)?.equals(bytes), name).toBe(true);
+  });
+
+  it("merges five parts into the index Pagefind builds from all pages at once", async () => {
+    const parts = readdirSync(root)
+      .filter((name) => name.startsWith("part-"))
+      .sort();
+    expect(parts).toHaveLength(5);
+    const summary = await mergeBundles(
+      parts.map((name) => path.join(root, name)),
+      path.join(root, "merged"),
+      { sortValues: (url, key) => (key === "date" ? dates.get(url) : undefined) },
+    );
+    expect(summary.pages).toBe(30);
+    const expected = await semantics(path.join(root, "whole"));
+    const actual = await semantics(path.join(root, "merged"));
+    expect(actual.words.length).toBeGreaterThan(500);
+    expect(actual.words.some((w) => w.includes(" dd"))).toBe(true); // meta fields renumbered across parts
+    expect(actual).toEqual(expected);
+  });
+
+  it("drops index-only meta fields from the fragments readers download, and keeps them searchable", async () => {
+    const parts = readdirSync(root)
+      .filter((name) => name.startsWith("part-"))
+      .sort();
+    await mergeBundles(
+      parts.map((name) => path.join(root, name)),
+      path.join(root, "dropped"),
+      { sortValues: (url) => dates.get(url), dropMetaFields: ["dd"] },
+    );
+    const actual = await semantics(path.join(root, "dropped"));
+    expect(actual.fragments.join("\n")).not.toContain('"dd"');
+    expect(actual.fragments.join("\n")).toContain('"title"');
+    // "Dang" of the folded copy ("dao tao Dang uy"): third word of the dd field, on every third page.
+    expect(actual.words.filter((w) => w.startsWith("dang: ") && w.endsWith(" dd,2"))).toHaveLength(10);
+  });
+
+  it("passes over a part without pages, and gives Pagefind's empty bundle when all are empty", async () => {
+    const summary = await mergeBundles(
+      [path.join(root, "empty"), path.join(root, "part-0")],
+      path.join(root, "with-empty"),
+    );
+    expect(summary.pages).toBe(7);
+    expect(await mergeBundles([path.join(root, "empty")], path.join(root, "all-empty"))).toEqual({
+      pages: 0,
+      chunks: 0,
+    });
+    const entry = JSON.parse(readFileSync(path.join(root, "all-empty", "pagefind-entry.json"), "utf8"));
+    expect(entry.languages).toEqual({});
+  });
+
+  it("refuses parts whose sort values it is not given, naming the page", async () => {
+    await expect(
+      mergeBundles([path.join(root, "part-0"), path.join(root, "part-1")], path.join(root, "nosort"), {
+        sortValues: (url) => (url === "/tin-tuc/bai-3/" ? undefined : dates.get(url)),
+      }),
+    ).rejects.toThrow(/no sort value "date" for \/tin-tuc\/bai-3\//);
+  });
+
+  it("refuses a bundle of another Pagefind version, naming its folder", async () => {
+    const odd = path.join(root, "odd");
+    await mergeBundles([path.join(root, "part-0")], odd);
+    const entry = JSON.parse(readFileSync(path.join(odd, "pagefind-entry.json"), "utf8"));
+    writeFileSync(path.join(odd, "pagefind-entry.json"), JSON.stringify({ ...entry, version: "1.4.0" }));
+    await expect(mergeBundles([odd], path.join(root, "odd-out"))).rejects.toThrow(/odd: Pagefind 1\.4\.0/);
+  });
+});
+
+describe("distinguishingPrefixes", () => {
+  it("cuts both words one character past their common prefix", () => {
+    expect(distinguishingPrefixes("apple", "apricot")).toEqual(["app", "apr"]);
+    expect(distinguishingPrefixes("07", "0700")).toEqual(["07", "070"]);
+    expect(distinguishingPrefixes("đau", "đay")).toEqual(["đau", "đay"]);
+  });
+});
