@@ -21,7 +21,8 @@
  * Anything else (a new or deleted article, a moved one, a layout, `_data`, assets, the config, a
  * failed previous build) takes the full rebuild at once, exactly as without this module.
  */
-import { writeFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { EleventyConfig } from "../eleventy.ts";
@@ -79,9 +80,10 @@ export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options
   const delay = options.followUpDelayMs ?? (Number(process.env.DEV_FOLLOW_UP_MS) || FOLLOW_UP_DELAY_MS);
   const articlesRoot = path.resolve(eleventyConfig.directories.input, "articles");
   // Eleventy only queues a build for a file it watches; writing this file is how the follow-up is queued.
-  const signal = path.join(os.tmpdir(), `phuninh-dev-follow-up-${process.pid}-${Date.now()}.txt`);
+  // One per output folder (two servers never share one), so a server stopped by a signal leaves no litter.
+  const outputKey = createHash("sha1").update(path.resolve(eleventyConfig.directories.output)).digest("hex");
+  const signal = path.join(os.tmpdir(), `phuninh-dev-follow-up-${outputKey.slice(0, 12)}.txt`);
   writeFileSync(signal, "");
-  process.once("exit", () => rmSync(signal, { force: true }));
   eleventyConfig.addWatchTarget(signal);
 
   let changed: readonly string[] | undefined;
