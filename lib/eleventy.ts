@@ -51,6 +51,14 @@ export interface EleventyConfig {
   setServerOptions(options: Record<string, unknown>): void;
   addPlugin<O>(plugin: (config: EleventyConfig, options: O) => void | Promise<void>, options?: O): void;
   on(event: "eleventy.before" | "eleventy.after", fn: (args: EleventyEventArgs) => unknown): void;
+  /** Watch and serve only: before each rebuild, with the changed files (paths as the watcher reports them). */
+  on(event: "eleventy.beforeWatch", fn: (changedFiles: readonly string[]) => unknown): void;
+  /** Runs before a template's pages are made; returning `false` skips the template in this build. */
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    fn: (this: { inputPath: string }, data: Record<string, unknown>, content: string) => unknown,
+  ): void;
   ignores: { add(glob: string): void };
   setUseGitIgnore(use: boolean): void;
 }

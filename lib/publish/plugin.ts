@@ -10,6 +10,7 @@ import { headersFile } from "./headers.ts";
 import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadArticles } from "../content/load.ts";
+import { isQuickPass } from "../content/dev-rebuild.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
 import { aliasProblems } from "./aliases.ts";
 import { redirectsFile } from "./redirects.ts";
@@ -31,6 +32,9 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
   const fileName = options.redirectsFileName ?? "_redirects";
 
   eleventyConfig.on("eleventy.after", ({ results }) => {
+    // A dev server quick pass writes a few article pages: these files need every page, and the
+    // full rebuild that follows it writes them (lib/content/dev-rebuild.ts).
+    if (isQuickPass(eleventyConfig)) return;
     const output = outputDir(eleventyConfig);
     // All articles, drafts and future ones included: an alias must not take a URL an article will have.
     const { articles } = loadArticles(eleventyConfig.directories.input);

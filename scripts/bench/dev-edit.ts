@@ -1,6 +1,8 @@
 /**
  * Edit-to-page latency in the dev server: `npm start`'s Eleventy `--serve` on the benchmark content,
- * wait for the first build, change one article, and time until its page on disk shows the change.
+ * wait for the first build, change one article, and time until its page on disk shows the change, and
+ * until every rebuild the save caused has finished (lists, feeds and sitemaps caught up: the dev server
+ * renders the edited article first and the rest after, lib/content/dev-rebuild.ts).
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
@@ -13,9 +15,14 @@ export interface DevEditMeasured {
   readonly firstBuildMs: number;
   /** From saving the edit to the changed HTML being written. */
   readonly editMs: number;
+  /** From saving the edit to the last rebuild it caused finishing (the whole site up to date). */
+  readonly settledMs: number;
   /** Whether the watcher missed the first save and the edit had to be saved again. */
   readonly retried: boolean;
 }
+
+/** No output for this long after a finished rebuild: no follow-up rebuild is coming. */
+const QUIET_MS = 6000;
 
 /** Starts the dev server on `contentDir`, edits `slug`'s article, and measures the rebuild. */
 export async function measureDevEdit(
@@ -42,9 +49,19 @@ export async function measureDevEdit(
   );
   let log = "";
   let ready = false;
+  let lastOutput = performance.now();
+  let lastWatching = 0;
+  // Between "File changed" and "Watching…" a rebuild runs, printing nothing for seconds at a time.
+  let rebuilding = false;
   const collect = (chunk: Buffer): void => {
     log = (log + chunk).slice(-4000);
-    if (/Server at|Watching/.test(String(chunk))) ready = true;
+    lastOutput = performance.now();
+    for (const line of String(chunk).split("\n")) {
+      if (/File (?:changed|added)/.test(line)) rebuilding = true;
+      if (/Watching/.test(line)) [rebuilding, lastWatching] = [false, lastOutput];
+    }
+    // "Server at" comes once the file watcher has scanned the content (saves before it are missed).
+    if (/Server at/.test(String(chunk))) ready = true;
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
@@ -75,7 +92,14 @@ export async function measureDevEdit(
       edited = edit();
       await until(shows, edited, timeoutMs, () => log);
     }
-    return { firstBuildMs, editMs: performance.now() - edited, retried };
+    const editMs = performance.now() - edited;
+    await until(
+      () => !rebuilding && lastWatching > edited && performance.now() - lastOutput > QUIET_MS,
+      edited,
+      timeoutMs,
+      () => log,
+    );
+    return { firstBuildMs, editMs, settledMs: lastWatching - edited, retried };
   } finally {
     if (child.pid) process.kill(-child.pid, "SIGTERM");
   }

@@ -32,6 +32,8 @@ export interface Round {
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
+  /** Edit → the last rebuild it caused finished (lists caught up); absent from older runs. */
+  readonly devSettledMs?: number;
   /** Undefined when not run (`--no-bare`: at 100,000 bare Eleventy needs more heap than Node's default). */
   readonly bare: Usage | undefined;
   /** Hugo then the Pagefind CLI, one after the other: times and CPU add up, memory is the larger peak. */
@@ -131,6 +133,7 @@ export function formatTable(rounds: readonly Round[]): string {
       "dev server: edit → page written",
       (r) => `${seconds(r.devEditMs)}${r.devEditRetried ? " (saved twice)" : ""}`,
     ],
+    ["dev server: edit → lists caught up", (r) => seconds(r.devSettledMs)],
     [
       "bare Eleventy: wall / CPU (tree)",
       (r) => (r.bare ? `${seconds(r.bare.ms)} / ${seconds(r.bare.cpuMs)}` : "not run"),
