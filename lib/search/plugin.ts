@@ -12,6 +12,7 @@ import { indexPages, SearchIndexer, type IndexSummary } from "./index-pages.ts";
 import { timeStage } from "../timing.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
 import { searchFacets } from "./facets.ts";
+import { isQuickPass } from "../content/dev-rebuild.ts";
 
 export interface SearchOptions {
   /** Folder of the Pagefind bundle inside the output; the browser script imports `/<bundle>/pagefind.js`. */
@@ -56,6 +57,9 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   // Pagefind's Node API has one indexer process.
   let background: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.after", async ({ results }) => {
+    // A dev server's quick pass renders only a few pages: indexing them alone would replace the
+    // index with those pages until the follow-up full rebuild, which indexes everything.
+    if (isQuickPass(eleventyConfig)) return;
     const target = path.join(outputDir(eleventyConfig), bundle);
     if (indexer) {
       const open = indexer;

@@ -112,7 +112,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     hugo = await buildHugo(projectDir, content, path.join(root, "hugo"));
   }
 
-  let dev: { firstBuildMs: number; editMs: number; retried: boolean } | undefined;
+  let dev: { firstBuildMs: number; editMs: number; settledMs: number; retried: boolean } | undefined;
   if (!values["no-dev"]) {
     log(`${articles}: dev server, then one edit`);
     const slug = site.slugs[Math.floor(site.slugs.length / 2)] as string;
@@ -129,6 +129,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     firstQueryBytes,
     devFirstBuildMs: dev?.firstBuildMs,
     devEditMs: dev?.editMs,
+    devSettledMs: dev?.settledMs,
     devEditRetried: dev?.retried,
     bare,
     hugo,
