@@ -7,6 +7,7 @@
  * copy. Pagefind's indexer is a separate process, so pages handed over while Eleventy is still
  * rendering are indexed on the second core (see `SearchIndexer`).
  */
+import { rmSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -84,6 +85,7 @@ export class SearchIndexer {
   static async open(options: IndexerOptions = {}): Promise<SearchIndexer> {
     const language = options.language ?? "vi";
     const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
+    if (SearchIndexer.workDirs.size === 0) process.once("exit", SearchIndexer.removeWorkDirs);
     SearchIndexer.workDirs.add(workDir);
     // Pagefind does not store sort values, and merging the parts' sort orders needs them.
     const sorts = new Map<string, Map<string, string>>();
@@ -189,8 +191,13 @@ export class SearchIndexer {
     SearchIndexer.workDirs.clear();
   }
 
-  /** Folders of indexers not yet written, for `abort`. */
+  /** Folders of indexers not yet written, for `abort` and for a process that ends mid-build. */
   private static readonly workDirs = new Set<string>();
+
+  /** Removes what unfinished indexers left in the temp folder (a failed build exits without `write`). */
+  private static removeWorkDirs(): void {
+    for (const dir of SearchIndexer.workDirs) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Renames `from` to `to`, copying when they are on different file systems. */
