@@ -84,7 +84,8 @@ export function pack(body: Uint8Array): Buffer {
 }
 
 export async function readCbor<T>(file: string): Promise<T> {
-  return decodeCbor(unpack(await readFile(file), file)) as T;
+  // gunzip on libuv's threads: the merge reads every chunk of every part.
+  return decodeCbor(withoutSignature(await gunzipAsync(await readFile(file)), file)) as T;
 }
 
 export { encodeCbor };
