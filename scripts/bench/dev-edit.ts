@@ -37,14 +37,7 @@ export async function measureDevEdit(
   // Its own process group, so the tsx wrapper and Eleventy's Node process stop together.
   const child = spawn(
     path.join(projectDir, "node_modules", ".bin", "tsx"),
-    [
-      "node_modules/@11ty/eleventy/cmd.cjs",
-      "--config=.eleventy.ts",
-      `--input=${contentDir}`,
-      `--output=${outputDir}`,
-      "--serve",
-      `--port=${port}`,
-    ],
+    devServerArgs(contentDir, outputDir, port),
     { cwd: projectDir, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";
@@ -122,7 +115,8 @@ async function until(
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer().listen(0, () => {
       const address = server.address();
@@ -131,4 +125,16 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** `npm start`'s Eleventy dev server on another content folder, output folder and port (run under tsx). */
+export function devServerArgs(contentDir: string, outputDir: string, port: number): string[] {
+  return [
+    "node_modules/@11ty/eleventy/cmd.cjs",
+    "--config=.eleventy.ts",
+    `--input=${contentDir}`,
+    `--output=${outputDir}`,
+    "--serve",
+    `--port=${port}`,
+  ];
 }

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
 import { articleMarkdown, makeContentDir, writeArticle } from "../support/fixture.ts";
+import { devServerArgs, freePort } from "../../scripts/bench/dev-edit.ts";
 
 const QUICK_LINE = /Sửa nhanh: (\d+) trang bài viết/g;
 // Long enough that "the lists are still as before" can be seen on a loaded machine.
@@ -50,14 +50,7 @@ describe("dev server after a save", () => {
     const port = await freePort();
     server = spawn(
       path.join(projectDir, "node_modules", ".bin", "tsx"),
-      [
-        "node_modules/@11ty/eleventy/cmd.cjs",
-        "--config=.eleventy.ts",
-        `--input=${content}`,
-        `--output=${output}`,
-        "--serve",
-        `--port=${port}`,
-      ],
+      devServerArgs(content, output, port),
       {
         cwd: projectDir,
         detached: true,
@@ -71,9 +64,15 @@ describe("dev server after a save", () => {
     // Chokidar reports saves only once its first scan is done.
     await sleep(1500);
   });
-  afterAll(() => {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
-    rmSync(path.dirname(content), { recursive: true, force: true });
+  afterAll(async () => {
+    // Wait for the server to be gone: a rebuild still writing into the folder makes removal fail.
+    const running = server;
+    if (running?.pid && running.exitCode === null) {
+      const exited = new Promise((resolve) => running.once("exit", resolve));
+      process.kill(-running.pid, "SIGTERM");
+      await Promise.race([exited, sleep(10_000)]);
+    }
+    rmSync(path.dirname(content), { recursive: true, force: true, maxRetries: 5 });
   });
 
   const until = async (check: () => boolean, timeoutMs = 90_000): Promise<void> => {
@@ -141,14 +140,3 @@ describe("dev server after a save", () => {
     expect(quickPasses()).toHaveLength(2);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
