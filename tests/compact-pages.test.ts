@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import compactPagesPlugin from "../lib/compact-pages.ts";
 import type { EleventyConfig } from "../lib/eleventy.ts";
 
@@ -10,6 +10,12 @@ function transform(): (content: string) => unknown {
   } as unknown as EleventyConfig);
   return registered!;
 }
+
+const runMode = process.env.ELEVENTY_RUN_MODE;
+afterEach(() => {
+  if (runMode === undefined) delete process.env.ELEVENTY_RUN_MODE;
+  else process.env.ELEVENTY_RUN_MODE = runMode;
+});
 
 describe("compactPagesPlugin", () => {
   it("hands Eleventy the page as its UTF-8 bytes in a build", () => {
@@ -23,6 +29,5 @@ describe("compactPagesPlugin", () => {
   it("leaves strings to the dev server, which may send them to the browser", () => {
     process.env.ELEVENTY_RUN_MODE = "serve";
     expect(transform()("<p>Đảng</p>")).toBe("<p>Đảng</p>");
-    process.env.ELEVENTY_RUN_MODE = "build";
   });
 });
