@@ -15,7 +15,7 @@
  * (which Pagefind does not store, so the caller passes them); fragments may drop meta fields that are
  * for the index only (our hidden đ-folded copy), which readers would otherwise download.
  */
-import { copyFile, cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
   compareBytes,
@@ -47,11 +47,27 @@ export interface MergeOptions {
   readonly sortValues?: (url: string, key: string) => string | undefined;
   /** Meta fields to remove from the fragments readers download (still searchable: the index keeps them). */
   readonly dropMetaFields?: readonly string[];
+  /**
+   * Splits the pages into several bundles instead of one, given every page's URL in page order: the
+   * bundle of each page (0 is written to the output folder itself, k to its subfolder `folders[k]`).
+   * Why: a reader's first query downloads the chunks of its words for every page of the bundle it
+   * searches, so the search page searches a bundle of recent pages first (see `tiers.ts`).
+   */
+  readonly split?: (urls: readonly string[]) => BundleSplit;
+}
+
+export interface BundleSplit {
+  /** Subfolder of each bundle inside the output folder; the first is `""`, the output folder itself. */
+  readonly folders: readonly string[];
+  /** For each page, in page order, the number of its bundle. */
+  readonly bundleOf: readonly number[];
 }
 
 export interface MergeSummary {
   readonly pages: number;
   readonly chunks: number;
+  /** Each bundle written, in the order of `BundleSplit.folders` (one when the pages are not split). */
+  readonly bundles: readonly { readonly folder: string; readonly pages: number; readonly chunks: number }[];
 }
 
 /**
@@ -120,12 +136,12 @@ export class BundleMerger {
     await this.takeFilters(part);
   }
 
-  /** Merges the word lists and writes the filters, metadata and entry file. */
+  /** Merges the word lists and writes the filters, metadata and entry file of every bundle. */
   async finish(): Promise<MergeSummary> {
     if (!this.entry && this.emptyPart) {
       // Nothing indexed: Pagefind's own empty bundle is the answer (the search page says "no results").
       await cp(this.emptyPart, this.outputPath, { recursive: true });
-      return { pages: 0, chunks: 0 };
+      return { pages: 0, chunks: 0, bundles: [{ folder: "", pages: 0, chunks: 0 }] };
     }
     if (!this.entry) throw new Error("mergeBundles: no parts");
     const language = this.language;
@@ -133,26 +149,57 @@ export class BundleMerger {
     for (const part of this.parts) {
       part.fields = part.meta.metaFields.map((field) => metaFields.indexOf(field));
     }
-    const chunks = await mergeWords(this.parts, this.outputPath, shortNames(), language);
-    const filters = await this.writeFilters(language);
-    const meta: MetaIndex = {
-      version: PAGEFIND_FORMAT,
-      pages: this.pages,
-      chunks,
-      filters,
-      sorts: mergeSorts(this.parts, this.urls, this.options),
-      metaFields,
-    };
-    const body = encodeMeta(meta);
-    const hash = `${language}_${pagefindHash(body).slice(0, 10)}`;
-    await writeFile(path.join(this.outputPath, `pagefind.${hash}.pf_meta`), pack(body));
-    const first = this.entry.languages[language]!;
-    const entry: BundleEntry = {
-      ...this.entry,
-      languages: { [language]: { hash, wasm: first.wasm, page_count: this.pages.length } },
-    };
-    await writeFile(path.join(this.outputPath, "pagefind-entry.json"), JSON.stringify(entry));
-    return { pages: this.pages.length, chunks: chunks.length };
+    const layout = new Layout(
+      this.options.split?.(this.urls) ?? { folders: [""], bundleOf: this.urls.map(() => 0) },
+      this.pages.length,
+    );
+    await this.placeFragments(layout);
+    const chunks = await mergeWords(this.parts, this.outputPath, layout, language);
+    const sorts = mergeSorts(this.parts, this.urls, this.options);
+    const bundles: MergeSummary["bundles"][number][] = [];
+    for (const [bundle, folder] of layout.folders.entries()) {
+      const dir = path.join(this.outputPath, folder);
+      const members = layout.members[bundle]!;
+      const meta: MetaIndex = {
+        version: PAGEFIND_FORMAT,
+        pages: members.map((page) => this.pages[page]!),
+        chunks: chunks[bundle]!,
+        filters: await this.writeFilters(dir, language, layout, bundle),
+        sorts: sorts.map(([key, pages]) => [key, layout.localPages(pages, bundle)]),
+        metaFields,
+      };
+      const body = encodeMeta(meta);
+      const hash = `${language}_${pagefindHash(body).slice(0, 10)}`;
+      await writeFile(path.join(dir, `pagefind.${hash}.pf_meta`), pack(body));
+      const first = this.entry.languages[language]!;
+      const entry: BundleEntry = {
+        ...this.entry,
+        languages: { [language]: { hash, wasm: first.wasm, page_count: members.length } },
+      };
+      await writeFile(path.join(dir, "pagefind-entry.json"), JSON.stringify(entry));
+      bundles.push({ folder, pages: members.length, chunks: meta.chunks.length });
+    }
+    return { pages: this.pages.length, chunks: chunks.flat().length, bundles };
+  }
+
+  /**
+   * Gives every bundle after the first its folder with Pagefind's library (so the browser can load it
+   * as an index of its own) and moves its pages' fragments there.
+   */
+  private async placeFragments(layout: Layout): Promise<void> {
+    const library = (await readdir(this.outputPath, { withFileTypes: true })).filter((file) => file.isFile());
+    for (const [bundle, folder] of layout.folders.entries()) {
+      if (bundle === 0) continue;
+      const dir = path.join(this.outputPath, folder);
+      for (const sub of ["fragment", "index", "filter"])
+        await mkdir(path.join(dir, sub), { recursive: true });
+      for (const file of library)
+        await copyFile(path.join(this.outputPath, file.name), path.join(dir, file.name));
+      await mapLimit(layout.members[bundle]!, 32, async (page) => {
+        const file = `${this.pages[page]![0]}.pf_fragment`;
+        await rename(path.join(this.outputPath, "fragment", file), path.join(dir, "fragment", file));
+      });
+    }
   }
 
   private async prepareOutput(firstPart: string): Promise<void> {
@@ -217,16 +264,63 @@ export class BundleMerger {
     }
   }
 
-  private async writeFilters(language: string): Promise<MetaIndex["filters"]> {
+  private async writeFilters(
+    dir: string,
+    language: string,
+    layout: Layout,
+    bundle: number,
+  ): Promise<MetaIndex["filters"]> {
     const name = shortNames();
     const written: MetaIndex["filters"] = [];
     for (const [filter, values] of this.filters) {
-      const body = encodeCbor([filter, [...values]] satisfies FilterIndex);
+      const kept: [string, number[]][] = [];
+      for (const [value, pages] of values) {
+        const local = layout.localPages(pages, bundle);
+        if (local.length) kept.push([value, local]);
+      }
+      if (!kept.length) continue;
+      const body = encodeCbor([filter, kept] satisfies FilterIndex);
       const short = `${language}_${name(pagefindHash(body))}`;
-      await writeFile(path.join(this.outputPath, "filter", `${short}.pf_filter`), pack(body));
+      await writeFile(path.join(dir, "filter", `${short}.pf_filter`), pack(body));
       written.push([filter, short]);
     }
     return written;
+  }
+}
+
+/** Which bundle each merged page goes to, and its page number there. */
+class Layout {
+  readonly folders: readonly string[];
+  readonly bundleOf: readonly number[];
+  /** Page number of each merged page inside its bundle. */
+  readonly localOf: Int32Array;
+  /** The merged page numbers of each bundle, in order. */
+  readonly members: number[][];
+
+  constructor(split: BundleSplit, pageCount: number) {
+    if (split.folders[0] !== "" || split.bundleOf.length !== pageCount) {
+      throw new Error("mergeBundles: the split must name the output folder first and place every page");
+    }
+    this.folders = split.folders;
+    this.bundleOf = split.bundleOf;
+    this.localOf = new Int32Array(pageCount);
+    this.members = split.folders.map(() => []);
+    split.bundleOf.forEach((bundle, page) => {
+      const members = this.members[bundle];
+      if (!members)
+        throw new Error(`mergeBundles: page ${page} is placed in bundle ${bundle}, which has no folder`);
+      this.localOf[page] = members.length;
+      members.push(page);
+    });
+    const empty = this.members.findIndex((members) => members.length === 0);
+    if (empty >= 0) throw new Error(`mergeBundles: bundle "${split.folders[empty]}" would hold no page`);
+  }
+
+  /** The pages of `pages` (merged numbers, in order) that belong to `bundle`, as its own numbers. */
+  localPages(pages: readonly number[], bundle: number): number[] {
+    const local: number[] = [];
+    for (const page of pages) if (this.bundleOf[page] === bundle) local.push(this.localOf[page]!);
+    return local;
   }
 }
 
@@ -305,20 +399,26 @@ class WordCursor {
 async function mergeWords(
   parts: readonly Part[],
   outputPath: string,
-  name: (hash: string) => string,
+  layout: Layout,
   language: string,
-): Promise<MetaIndex["chunks"]> {
+): Promise<MetaIndex["chunks"][]> {
   const cursors = parts.map((part) => new WordCursor(part));
-  const chunks: MetaIndex["chunks"] = [];
-  let chunk: PackedWord[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
+  const outputs = layout.folders.map((folder) => ({
+    dir: path.join(outputPath, folder, "index"),
+    name: shortNames(),
+    chunks: [] as MetaIndex["chunks"],
+    chunk: [] as PackedWord[],
+    size: 0,
+  }));
+  type Output = (typeof outputs)[number];
+  const flush = async (output: Output): Promise<void> => {
+    const { chunk } = output;
     const body = encodeCbor([chunk] satisfies WordIndex);
-    const short = `${language}_${name(pagefindHash(body))}`;
-    await writeFile(path.join(outputPath, "index", `${short}.pf_index`), await packAsync(body));
-    chunks.push([chunk[0]![0], chunk.at(-1)![0], short]);
-    chunk = [];
-    size = 0;
+    const short = `${language}_${output.name(pagefindHash(body))}`;
+    await writeFile(path.join(output.dir, `${short}.pf_index`), await packAsync(body));
+    output.chunks.push([chunk[0]![0], chunk.at(-1)![0], short]);
+    output.chunk = [];
+    output.size = 0;
   };
 
   for (;;) {
@@ -335,50 +435,82 @@ async function mergeWords(
         cursors[i]!.advance();
       }
     });
-    const merged = mergeWord(word, same);
-    chunk.push(merged);
-    size += locationCount(merged);
-    if (size >= CHUNK_LOCATIONS) await flush();
+    const merged = mergeWord(word, same, layout);
+    for (const [bundle, packed] of merged.entries()) {
+      if (!packed) continue;
+      const output = outputs[bundle]!;
+      output.chunk.push(packed);
+      output.size += locationCount(packed);
+      if (output.size >= CHUNK_LOCATIONS) await flush(output);
+    }
   }
-  if (chunk.length) await flush();
-
-  shortenChunkBounds(chunks);
-  return chunks;
+  for (const output of outputs) {
+    if (output.chunk.length) await flush(output);
+    shortenChunkBounds(output.chunks);
+  }
+  return outputs.map((output) => output.chunks);
 }
 
 /**
- * One word's pages from every part holding it. Pagefind stores a word's page numbers as differences
- * from the previous page in the list (the first one from zero), so only the first page of each part
- * is rewritten: its distance from the last page of the parts before.
+ * One word's pages from every part holding it, for each bundle (undefined where the bundle has none
+ * of them). Pagefind stores a word's page numbers as differences from the previous page in the list
+ * (the first one from zero), so the lists are decoded to merged page numbers and coded again with
+ * each bundle's own numbers.
  */
-function mergeWord(word: string, sources: readonly [PackedWord, Part][]): PackedWord {
-  const pages = new PageList();
-  const variants = new Map<string, PageList>();
+function mergeWord(
+  word: string,
+  sources: readonly [PackedWord, Part][],
+  layout: Layout,
+): (PackedWord | undefined)[] {
+  const pages = layout.folders.map(() => new PageList());
+  const variants = layout.folders.map(() => new Map<string, PageList>());
   for (const [[, wordPages, wordVariants], part] of sources) {
-    pages.append(wordPages, part);
+    appendPages(wordPages, part, layout, (bundle) => pages[bundle]!);
     for (const [variant, variantPages] of wordVariants) {
-      let list = variants.get(variant);
-      if (!list) variants.set(variant, (list = new PageList()));
-      list.append(variantPages, part);
+      appendPages(variantPages, part, layout, (bundle) => {
+        const lists = variants[bundle]!;
+        let list = lists.get(variant);
+        if (!list) lists.set(variant, (list = new PageList()));
+        return list;
+      });
     }
   }
-  return [word, pages.pages, [...variants].map(([variant, list]): PackedVariant => [variant, list.pages])];
+  return pages.map((list, bundle) => {
+    const lists = variants[bundle]!;
+    if (!list.pages.length && !lists.size) return undefined;
+    return [
+      word,
+      list.pages,
+      [...lists].map(([variant, variantList]): PackedVariant => [variant, variantList.pages]),
+    ];
+  });
 }
 
-/** A delta-coded page list being joined part after part. */
+/** Adds one part's page list of a word to the lists of the bundles its pages belong to. */
+function appendPages(
+  list: readonly PackedPage[],
+  part: Part,
+  layout: Layout,
+  target: (bundle: number) => PageList,
+): void {
+  let local = 0;
+  for (const [delta, locs, metaLocs] of list) {
+    local += delta;
+    const page = part.offset + local;
+    const fields = metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc));
+    target(layout.bundleOf[page]!).add(layout.localOf[page]!, locs, fields);
+  }
+}
+
+/** A delta-coded page list, filled in page order. */
 class PageList {
   readonly pages: PackedPage[] = [];
-  /** Absolute number of the last page appended. */
+  /** Number of the last page added. */
   private last = 0;
 
-  append(list: readonly PackedPage[], part: Part): void {
-    let local = 0;
-    list.forEach(([delta, locs, metaLocs], i) => {
-      local += delta;
-      const fields = metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc));
-      this.pages.push([i === 0 ? part.offset + local - this.last : delta, locs, fields]);
-    });
-    if (list.length) this.last = part.offset + local;
+  add(page: number, locs: number[], metaLocs: number[]): void {
+    this.pages.push([page - this.last, locs, metaLocs]);
+    this.last = page;
   }
 }
 

@@ -124,9 +124,17 @@ let root: string;
 const all = pages();
 const dates = new Map(all.map((p) => [p.url, p.date]));
 
+/** The pages dated 2016 or later: the "recent" bundle of the split test. */
+const isRecent = (page: { date: string }): boolean => page.date >= "2016";
+
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "phuninh-merge-"));
   await indexInto(path.join(root, "whole"), all);
+  await indexInto(path.join(root, "whole-recent"), all.filter(isRecent));
+  await indexInto(
+    path.join(root, "whole-older"),
+    all.filter((page) => !isRecent(page)),
+  );
   for (let part = 0; part * 7 < all.length; part++) {
     await indexInto(path.join(root, `part-${part}`), all.slice(part * 7, part * 7 + 7));
   }
@@ -163,6 +171,54 @@ describe("mergeBundles", () => {
     expect(actual).toEqual(expected);
   });
 
+  it("splits the merged pages into bundles, each the index Pagefind builds from its pages alone", async () => {
+    const parts = readdirSync(root)
+      .filter((name) => name.startsWith("part-"))
+      .sort();
+    const out = path.join(root, "split");
+    const summary = await mergeBundles(
+      parts.map((name) => path.join(root, name)),
+      out,
+      {
+        sortValues: (url, key) => (key === "date" ? dates.get(url) : undefined),
+        split: (urls) => ({
+          folders: ["", "older"],
+          bundleOf: urls.map((url) => (dates.get(url)! >= "2016" ? 0 : 1)),
+        }),
+      },
+    );
+    const recent = all.filter(isRecent).length;
+    expect(recent).toBeGreaterThan(5);
+    expect(recent).toBeLessThan(25);
+    expect(summary.bundles.map(({ folder, pages }) => [folder, pages])).toEqual([
+      ["", recent],
+      ["older", 30 - recent],
+    ]);
+    expect(await semantics(out)).toEqual(await semantics(path.join(root, "whole-recent")));
+    expect(await semantics(path.join(out, "older"))).toEqual(await semantics(path.join(root, "whole-older")));
+    // Each bundle can be loaded as an index of its own: the library is beside it, and its fragments.
+    const library = readdirSync(path.join(root, "whole")).filter(
+      (name) => name.endsWith(".js") || name.startsWith("wasm."),
+    );
+    for (const name of library) expect(readdirSync(path.join(out, "older"))).toContain(name);
+    expect(readdirSync(path.join(out, "fragment"))).toHaveLength(recent);
+    expect(readdirSync(path.join(out, "older", "fragment"))).toHaveLength(30 - recent);
+  });
+
+  it("refuses a split that leaves a bundle empty or places a page nowhere", async () => {
+    const part = [path.join(root, "part-0")];
+    await expect(
+      mergeBundles(part, path.join(root, "split-empty"), {
+        split: (urls) => ({ folders: ["", "older"], bundleOf: urls.map(() => 0) }),
+      }),
+    ).rejects.toThrow(/bundle "older" would hold no page/);
+    await expect(
+      mergeBundles(part, path.join(root, "split-nowhere"), {
+        split: (urls) => ({ folders: [""], bundleOf: urls.map((_, i) => (i === 3 ? 1 : 0)) }),
+      }),
+    ).rejects.toThrow(/page 3 is placed in bundle 1/);
+  });
+
   it("drops index-only meta fields from the fragments readers download, and keeps them searchable", async () => {
     const parts = readdirSync(root)
       .filter((name) => name.startsWith("part-"))
@@ -188,6 +244,7 @@ describe("mergeBundles", () => {
     expect(await mergeBundles([path.join(root, "empty")], path.join(root, "all-empty"))).toEqual({
       pages: 0,
       chunks: 0,
+      bundles: [{ folder: "", pages: 0, chunks: 0 }],
     });
     const entry = JSON.parse(readFileSync(path.join(root, "all-empty", "pagefind-entry.json"), "utf8"));
     expect(entry.languages).toEqual({});
