@@ -154,6 +154,27 @@ export function combineResults(results, syllableIds, phraseIds) {
 }
 
 /**
+ * Joins the ordered results of several bundles, given newest years first. Newest first, the bundles
+ * simply follow each other (each holds only years older than the one before). By relevance, the
+ * phrase matches of every bundle come before the other results, each group by Pagefind's score, as
+ * Pagefind itself orders the results of several indexes.
+ * @template {{id: string, score: number}} R
+ * @param {{ results: R[], phraseIds: Set<string> | null }[]} answers per bundle, from combineResults
+ * @param {boolean} relevance
+ * @returns {R[]}
+ */
+export function joinBundles(answers, relevance) {
+  if (answers.length === 1) return /** @type {R[]} */ (answers[0]?.results ?? []);
+  if (!relevance) return answers.flatMap((answer) => answer.results);
+  return answers
+    .flatMap(({ results, phraseIds }) =>
+      results.map((result) => ({ result, phrase: phraseIds?.has(result.id) ?? false })),
+    )
+    .sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.result.score - a.result.score)
+    .map((entry) => entry.result);
+}
+
+/**
  * @typedef {object} Segment
  * @property {string} text
  * @property {boolean} mark whether the segment is a matched word

@@ -2,6 +2,10 @@
  * The search page: results as you type over the Pagefind index, with Vietnamese folding and phrase
  * ranking from search-rank.js, filters, and the query kept in the URL (Back restores it).
  * Plain ES module, no inline script or style, so it runs under a strict Content-Security-Policy.
+ *
+ * A large archive's index is two bundles (lib/search/tiers.ts): the recent years, searched first,
+ * and the older years, loaded only when the reader asks for them or the recent years hold fewer
+ * than a page of results, so a first query downloads the recent years' index only.
  */
 
 const PAGE_SIZE = 10;
@@ -14,19 +18,33 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
 const sortSelect = document.querySelector("[data-search-sort]");
+const archiveButton = document.querySelector("[data-search-archive]");
 /** @type {Record<string, HTMLSelectElement>} */
 const selects = Object.fromEntries(
   FILTERS.map((name) => [name, document.querySelector(`[data-filter="${name}"]`)]),
 );
 
-let rank, pagefind;
+let rank, pagefind, tiers;
 try {
-  rank = await import(root.dataset.rankModule);
-  pagefind = await import(root.dataset.pagefind);
+  [rank, pagefind, tiers] = await Promise.all([
+    import(root.dataset.rankModule),
+    import(root.dataset.pagefind),
+    // Without the file (an index older than the split) the one bundle holds every year.
+    fetch(new URL("tiers.json", new URL(root.dataset.pagefind, location.href)))
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null),
+  ]);
 } catch (error) {
   status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.";
   throw error;
 }
+/** The bundles loaded so far, newest years first: the recent one, then the archive once asked for. */
+const bundles = [pagefind];
+/** @type {Promise<void> | undefined} */
+let archiveLoad;
+/** Whether the reader asked for the older years too (the button, or `scope=all` in a shared link). */
+let wantArchive = false;
+const archive = tiers?.archive ?? null;
 
 let generation = 0;
 /** @type {{ results: any[], shown: number, syllables: string[], relevance: boolean, query: string }} */
@@ -51,6 +69,11 @@ form.addEventListener("submit", (event) => {
 });
 for (const select of [...Object.values(selects), sortSelect])
   select.addEventListener("change", () => run(true));
+archiveButton.addEventListener("click", async () => {
+  wantArchive = true;
+  await run(true);
+  list.querySelector("a")?.focus();
+});
 more.addEventListener("click", async () => {
   const before = list.children.length;
   await showMore(generation);
@@ -67,6 +90,7 @@ function readURL() {
   input.value = params.get("q") ?? "";
   for (const name of FILTERS) selects[name].value = params.get(name) ?? "";
   sortSelect.value = params.get("sort") === "newest" ? "newest" : "";
+  wantArchive = params.get("scope") === "all";
   const header = document.querySelector("#q-header");
   if (header) header.value = input.value;
 }
@@ -77,6 +101,7 @@ function writeURL(push) {
   if (input.value.trim()) params.set("q", input.value.trim().normalize("NFC"));
   for (const name of FILTERS) if (selects[name].value) params.set(name, selects[name].value);
   if (sortSelect.value) params.set("sort", sortSelect.value);
+  if (wantArchive && archive) params.set("scope", "all");
   const url = `${location.pathname}${params.size ? `?${params}` : ""}`;
   if (url === `${location.pathname}${location.search}`) return;
   if (push) history.pushState(null, "", url);
@@ -90,6 +115,7 @@ async function run(push) {
   const syllables = rank.querySyllables(query);
   list.replaceChildren();
   more.hidden = true;
+  archiveButton.hidden = true;
   if (!syllables.length) {
     status.textContent = "";
     return;
@@ -100,16 +126,40 @@ async function run(push) {
   const relevance = sortSelect.value !== "newest";
   const options = { filters, ...(relevance ? {} : { sort: { date: "desc" } }) };
   const text = rank.pagefindQuery(syllables);
-  const [plain, phrase, ...each] = await Promise.all([
-    pagefind.search(text, options),
-    relevance && syllables.length > 1 ? pagefind.search(`"${text}"`, options) : null,
-    ...text.split(" ").map((syllable) => pagefind.search(`"${syllable}"`, options)),
-  ]);
+  let results = await searchBundles(text, syllables.length, options, relevance);
   if (mine !== generation) return;
-  const ids = (search) => new Set(search.results.map((r) => r.id));
-  const results = rank.combineResults(plain.results, each.map(ids), phrase ? ids(phrase) : null);
+  // Older years are searched too when asked for, or when the recent ones hold less than a page.
+  if (archive && bundles.length === 1 && (wantArchive || results.length < PAGE_SIZE)) {
+    archiveLoad ??= import(
+      new URL(`${archive.path}pagefind.js`, new URL(root.dataset.pagefind, location.href)).href
+    ).then((module) => void bundles.push(module));
+    await archiveLoad;
+    if (mine !== generation) return;
+    results = await searchBundles(text, syllables.length, options, relevance);
+    if (mine !== generation) return;
+  }
   current = { results, shown: 0, syllables, relevance, query };
   await showMore(mine);
+}
+
+/**
+ * The results of every loaded bundle, in order: Pagefind's plain search, its quoted phrase search and
+ * one quoted search per syllable (all from the same index chunks), combined by search-rank.js.
+ */
+async function searchBundles(text, syllableCount, options, relevance) {
+  const answers = await Promise.all(
+    bundles.map(async (bundle) => {
+      const [plain, phrase, ...each] = await Promise.all([
+        bundle.search(text, options),
+        relevance && syllableCount > 1 ? bundle.search(`"${text}"`, options) : null,
+        ...text.split(" ").map((syllable) => bundle.search(`"${syllable}"`, options)),
+      ]);
+      const ids = (search) => new Set(search.results.map((r) => r.id));
+      const phraseIds = phrase ? ids(phrase) : null;
+      return { results: rank.combineResults(plain.results, each.map(ids), phraseIds), phraseIds };
+    }),
+  );
+  return rank.joinBundles(answers, relevance);
 }
 
 /** Loads and shows the next page of results; the count is announced once the page is in. */
@@ -134,9 +184,14 @@ async function showMore(mine) {
 
 function announce() {
   const count = current.results.length;
+  const recentOnly = archive && bundles.length === 1;
+  const years = (range) =>
+    range.from === range.to ? `năm ${range.from}` : `các năm ${range.from}–${range.to}`;
   status.textContent = count
-    ? `Tìm thấy ${count} kết quả cho “${current.query}”`
+    ? `Tìm thấy ${count} kết quả cho “${current.query}”${recentOnly ? ` trong ${years(tiers.recent)}` : ""}`
     : `Không tìm thấy kết quả nào cho “${current.query}”. Hãy thử từ khóa khác, gõ đủ dấu hoặc bỏ bớt bộ lọc.`;
+  archiveButton.hidden = !recentOnly;
+  if (recentOnly) archiveButton.textContent = `Tìm cả trong ${years(archive)}`;
 }
 
 function renderResult(data, syllables) {

@@ -8,13 +8,14 @@
  * rendering are indexed on the second core (see `SearchIndexer`).
  */
 import { rmSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { FOLDED_FIELD } from "./folded-copy.ts";
 import { BundleMerger } from "./merge-index.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
+import { defaultRecentPages, splitByYear, TIERS_FILE, type TierManifest } from "./tiers.ts";
 
 /**
  * Pages sent to Pagefind and not yet answered before the sender waits. Why a bound: when the indexer
@@ -37,6 +38,8 @@ export interface IndexSummary {
   readonly milliseconds: number;
   /** Of which after the last page was handed over (waiting for the indexer, writing the bundle). */
   readonly finishMilliseconds: number;
+  /** The years of the recent bundle and of the archive, as written to `tiers.json`; undefined when empty. */
+  readonly tiers: TierManifest | undefined;
 }
 
 export interface IndexerOptions {
@@ -48,6 +51,8 @@ export interface IndexerOptions {
    * archive; each part is written while the next pages render. Default 1,000 (about 400 MB).
    */
   readonly partPages?: number;
+  /** Pages of the recent bundle searched first (see `tiers.ts`); default 1,000. */
+  readonly recentPages?: number;
 }
 
 /** Pages per part unless told otherwise; `PORTAL_SEARCH_PART_PAGES` overrides it (tests, benchmark). */
@@ -79,6 +84,7 @@ export class SearchIndexer {
     private readonly workDir: string,
     private readonly merger: BundleMerger,
     private readonly sorts: Map<string, Map<string, string>>,
+    private readonly tiers: { manifest?: TierManifest },
   ) {}
 
   /** Starts Pagefind's indexer. */
@@ -89,9 +95,19 @@ export class SearchIndexer {
     SearchIndexer.workDirs.add(workDir);
     // Pagefind does not store sort values, and merging the parts' sort orders needs them.
     const sorts = new Map<string, Map<string, string>>();
+    const tiers: { manifest?: TierManifest } = {};
+    const recentPages = options.recentPages ?? defaultRecentPages();
     const merger = new BundleMerger(path.join(workDir, "bundle"), {
       dropMetaFields: [FOLDED_FIELD],
       sortValues: (url, key) => sorts.get(url)?.get(key),
+      split: (urls) => {
+        const split = splitByYear(
+          urls.map((url) => pageYear(url, sorts)),
+          recentPages,
+        );
+        tiers.manifest = split.manifest;
+        return split;
+      },
     });
     return new SearchIndexer(
       await SearchIndexer.createIndex(language),
@@ -100,6 +116,7 @@ export class SearchIndexer {
       workDir,
       merger,
       sorts,
+      tiers,
     );
   }
 
@@ -167,6 +184,12 @@ export class SearchIndexer {
       await this.merged;
       if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
       await this.merger.finish();
+      // The search page reads which years each bundle holds; an empty index has no years to tell.
+      const manifest: TierManifest | { recent: null; archive: null } = this.tiers.manifest ?? {
+        recent: null,
+        archive: null,
+      };
+      await writeFile(path.join(this.workDir, "bundle", TIERS_FILE), JSON.stringify(manifest));
       await rm(outputPath, { recursive: true, force: true });
       await moveFolder(path.join(this.workDir, "bundle"), outputPath);
     } finally {
@@ -181,6 +204,7 @@ export class SearchIndexer {
       outputPath,
       milliseconds: end - this.started,
       finishMilliseconds: end - finishing,
+      tiers: this.tiers.manifest,
     };
   }
 
@@ -198,6 +222,14 @@ export class SearchIndexer {
   private static removeWorkDirs(): void {
     for (const dir of SearchIndexer.workDirs) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The year of an indexed page, from its date sort value (ISO 8601 with +07:00, so the year in Vietnam). */
+function pageYear(url: string, sorts: ReadonlyMap<string, ReadonlyMap<string, string>>): number {
+  const year = Number(sorts.get(url)?.get("date")?.slice(0, 4));
+  if (!Number.isInteger(year))
+    throw new Error(`Search index: ${url} has no date (data-pagefind-sort="date:…")`);
+  return year;
 }
 
 /** Renames `from` to `to`, copying when they are on different file systems. */

@@ -12,6 +12,7 @@ import { indexPages, SearchIndexer, type IndexSummary } from "./index-pages.ts";
 import { timeStage } from "../timing.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
 import { searchFacets } from "./facets.ts";
+import type { TierRange } from "./tiers.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
 
 export interface SearchOptions {
@@ -78,8 +79,14 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
 }
 
 function report(summary: IndexSummary): void {
+  const { tiers } = summary;
+  const years = (range: TierRange): string =>
+    range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`;
+  const split = tiers?.archive
+    ? `; tìm trước ${tiers.recent.pages} bài ${years(tiers.recent)}, lưu trữ ${tiers.archive.pages} bài ${years(tiers.archive)}`
+    : "";
   console.log(
     `Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s ` +
-      `(${summary.parts} phần; ${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang)`,
+      `(${summary.parts} phần; ${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang${split})`,
   );
 }

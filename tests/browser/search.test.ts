@@ -2,20 +2,22 @@
  * Search as a reader uses it: the fixture site built for real, served with the strict CSP the portal
  * ships, and queries typed into /tim-kiem/ in Debian's Chromium.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
-import { serveStatic } from "../../lib/preview/server.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { runBuild } from "../support/fixture.ts";
+import {
+  allResults,
+  recordErrors,
+  searchFixtures as fixtures,
+  serveSearchSite,
+  shownResults,
+  type Shown,
+} from "../support/search-page.ts";
 
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:";
-const fixtures = path.join(projectDir, "tests", "fixtures");
 const relevance = JSON.parse(readFileSync(path.join(fixtures, "search-relevance.json"), "utf8")) as {
   query: string;
   first: string;
@@ -29,63 +31,28 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), "phuninh-search-"));
-  const content = path.join(root, "content");
-  cpSync(path.join(fixtures, "search"), content, { recursive: true });
   // Parts of 7 pages: the 31 articles are indexed by five Pagefind indexes and merged, so every query,
   // filter and sort below runs on a merged index, as on a large archive.
-  const build = await runBuild(content, { PORTAL_SEARCH_PART_PAGES: "7" });
-  expect(build.stdout).toMatch(/Chỉ mục tìm kiếm: 31 bài .*\(5 phần;/);
-  expect(build.stderr).not.toMatch(/Error/);
-  expect(build.code).toBe(0);
-  ({ server, url: base } = await serveStatic(build.output, 0, {
-    headers: () => ({ "content-security-policy": CSP }),
-  }));
+  const site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7" });
+  ({ root, server, base } = site);
+  expect(site.build.stdout).toMatch(/Chỉ mục tìm kiếm: 31 bài .*\(5 phần;/);
+  // Every year fits the recent bundle: one bundle, no archive to ask for.
+  expect(site.build.stdout).not.toMatch(/lưu trữ/);
+  expect(site.build.stderr).not.toMatch(/Error/);
+  expect(site.build.code).toBe(0);
   browser = await launchBrowser();
   page = await browser.newPage();
-  page.on("console", (message) => {
-    // Chromium asks for /favicon.ico on its own; the site declares none, which is not a search error.
-    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico"))
-      errors.push(message.text());
-    // Pagefind only warns when its worker is refused and it falls back to the main thread.
-    if (message.type() === "warning" && /pagefind/i.test(message.text())) errors.push(message.text());
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
+  recordErrors(page, errors);
 });
 
 afterAll(async () => {
   await browser?.close();
   server?.close();
-  rmSync(root, { recursive: true, force: true });
+  if (root) rmSync(root, { recursive: true, force: true });
 });
 
-interface Shown {
-  readonly status: string;
-  readonly slugs: string[];
-}
-
-/** The status line and result slugs once the page has answered. */
-async function shown(): Promise<Shown> {
-  await page.waitForFunction(() => document.querySelector("[data-search-status]")?.textContent !== "");
-  const status = (await page.textContent("[data-search-status]")) ?? "";
-  const hrefs = await page.$$eval(".search-result h2 a", (links) =>
-    links.map((a) => a.getAttribute("href") ?? ""),
-  );
-  return { status, slugs: hrefs.map((href) => href.split("/").filter(Boolean).pop() ?? "") };
-}
-
-/** Every result, pressing “Xem thêm kết quả” until all are listed. */
-async function everything(): Promise<Shown> {
-  while (await page.isVisible("[data-search-more]")) {
-    const count = await page.locator(".search-result").count();
-    await page.click("[data-search-more]");
-    await page.waitForFunction(
-      (before) => document.querySelectorAll(".search-result").length > before,
-      count,
-    );
-  }
-  return shown();
-}
+const shown = (): Promise<Shown> => shownResults(page);
+const everything = (): Promise<Shown> => allResults(page);
 
 /** Opens the search page as a shared link `/tim-kiem/?q=…`. */
 async function open(query: string, params = ""): Promise<Shown> {

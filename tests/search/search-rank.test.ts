@@ -4,6 +4,7 @@ import {
   excerptSegments,
   foldAll,
   foldStroke,
+  joinBundles,
   matchTier,
   pagefindQuery,
   querySyllables,
@@ -99,5 +100,27 @@ describe("excerpts", () => {
     expect(shown.startsWith("… ")).toBe(true);
     expect(shown.endsWith(" …")).toBe(true);
     expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(["Phú", "Ninh"]);
+  });
+});
+
+describe("joinBundles", () => {
+  const r = (id: string, score: number) => ({ id, score });
+  const recent = { results: [r("a", 5), r("b", 1), r("c", 3)], phraseIds: new Set(["a"]) };
+  const archive = { results: [r("x", 9), r("y", 4), r("z", 2)], phraseIds: new Set(["y", "z"]) };
+
+  it("keeps a single bundle's order as it is", () => {
+    expect(joinBundles([recent], true).map((x) => x.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("puts every bundle's phrase matches first, then the rest, each by Pagefind's score", () => {
+    expect(joinBundles([recent, archive], true).map((x) => x.id)).toEqual(["a", "y", "z", "x", "c", "b"]);
+  });
+
+  it("lists the recent bundle before the archive when sorted newest first", () => {
+    const byDate = [
+      { results: recent.results, phraseIds: null },
+      { results: archive.results, phraseIds: null },
+    ];
+    expect(joinBundles(byDate, false).map((x) => x.id)).toEqual(["a", "b", "c", "x", "y", "z"]);
   });
 });
