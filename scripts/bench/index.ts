@@ -99,7 +99,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   );
 
   const searchDir = path.join(output, "pagefind");
-  const firstQueryBytes = await firstQuery(output);
+  const { firstQueryBytes, allYearsBytes } = await firstQuery(output);
 
   let bare: Round["bare"];
   if (!values["no-bare"]) {
@@ -127,6 +127,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     outputBytes: folderSize(output),
     searchBytes: existsSync(searchDir) ? folderSize(searchDir) : undefined,
     firstQueryBytes,
+    allYearsQueryBytes: allYearsBytes,
     devFirstBuildMs: dev?.firstBuildMs,
     devEditMs: dev?.editMs,
     devSettledMs: dev?.settledMs,
@@ -138,12 +139,15 @@ async function benchRound(articles: number, root: string): Promise<Round> {
 
 /**
  * The search module's own benchmark, when it exists, reports what a reader downloads for a first
- * query. Contract: `tsx scripts/bench/search.ts --site DIR --json` prints `{"firstQueryBytes": n}`.
+ * query, and for the same query over every year. Contract: `tsx scripts/bench/search.ts --site DIR
+ * --json` prints `{"firstQueryBytes": n, "allYearsBytes": n}`.
  */
-async function firstQuery(siteDir: string): Promise<number | undefined> {
+async function firstQuery(siteDir: string): Promise<{ firstQueryBytes?: number; allYearsBytes?: number }> {
   const script = path.join(projectDir, "scripts", "bench", "search.ts");
-  if (!existsSync(script) || !existsSync(path.join(siteDir, "pagefind"))) return undefined;
+  if (!existsSync(script) || !existsSync(path.join(siteDir, "pagefind"))) return {};
   const { stdout } = await measure(tsx, [script, "--site", siteDir, "--json"], { cwd: projectDir });
-  const parsed = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as { firstQueryBytes?: number };
-  return parsed.firstQueryBytes;
+  return JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as {
+    firstQueryBytes?: number;
+    allYearsBytes?: number;
+  };
 }

@@ -29,6 +29,8 @@ export interface Round {
   readonly outputBytes: number;
   readonly searchBytes: number | undefined;
   readonly firstQueryBytes: number | undefined;
+  /** The same query over every year (`scope=all`: recent bundle and archive); absent from older runs. */
+  readonly allYearsQueryBytes?: number | undefined;
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
@@ -128,6 +130,7 @@ export function formatTable(rounds: readonly Round[]): string {
     ["output size", (r) => megabytes(r.outputBytes)],
     ["search index size", (r) => (r.searchBytes ? megabytes(r.searchBytes) : "n/a (no search stage yet)")],
     ["first-query download", (r) => megabytes(r.firstQueryBytes)],
+    ["· the same query over every year (scope=all)", (r) => megabytes(r.allYearsQueryBytes)],
     ["dev server: first build", (r) => seconds(r.devFirstBuildMs)],
     [
       "dev server: edit → page written",

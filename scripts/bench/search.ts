@@ -136,6 +136,7 @@ async function firstQueryBytes(
   site: string,
   query: string,
   listFiles = false,
+  params = "",
 ): Promise<{ search: number; pagefind: number; files: number; byKind: Record<string, number> }> {
   const served: string[] = [];
   const { server, url } = await serveStatic(site, 0, {
@@ -147,7 +148,7 @@ async function firstQueryBytes(
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.goto(`${url}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${url}/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
     await page.waitForFunction(
       () => document.querySelector("[data-search-status]")?.textContent !== "",
       null,
@@ -190,7 +191,9 @@ function fileKind(urlPath: string): string {
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
 
 // `npm run bench` measures the site it has just built: `--site DIR --json` prints the first query's
-// bytes (the first of QUERIES) as `{"firstQueryBytes": n}` and builds nothing.
+// bytes (the first of QUERIES) as `{"firstQueryBytes": n}`, and those of the same query over every
+// year (`scope=all`: the recent bundle and the archive, lib/search/tiers.ts) as `allYearsBytes`, and
+// builds nothing.
 const { values: args } = parseArgs({
   options: {
     site: { type: "string" },
@@ -200,7 +203,9 @@ const { values: args } = parseArgs({
   },
 });
 if (args.site) {
-  const bytes = await firstQueryBytes(path.resolve(args.site), QUERIES[0] ?? "can bo", args.list);
+  const query = QUERIES[0] ?? "can bo";
+  const bytes = await firstQueryBytes(path.resolve(args.site), query, args.list);
+  const allYears = await firstQueryBytes(path.resolve(args.site), query, args.list, "&scope=all");
   console.log(
     args.json
       ? JSON.stringify({
@@ -208,8 +213,10 @@ if (args.site) {
           pagefindBytes: bytes.pagefind,
           files: bytes.files,
           byKind: bytes.byKind,
+          allYearsBytes: allYears.search,
+          allYearsByKind: allYears.byKind,
         })
-      : `${kb(bytes.search)} (${bytes.files} files)`,
+      : `${kb(bytes.search)} (${bytes.files} files); every year ${kb(allYears.search)} (${allYears.files} files)`,
   );
   process.exit(0);
 }
