@@ -175,6 +175,33 @@ export function joinBundles(answers, relevance) {
 }
 
 /**
+ * @typedef {object} TierRange months of one bundle, as `tiers.json` gives them
+ * @property {string} from `YYYY-MM`
+ * @property {string} to `YYYY-MM`
+ */
+
+/**
+ * How the search page names what the recent bundle holds and what the archive adds: in years when
+ * the two meet at a new year, in months otherwise.
+ * @param {{ recent: TierRange, archive: TierRange }} tiers
+ * @returns {{ recent: string, archive: string }}
+ * @example describeTiers({ recent: { from: "2025-03", to: "2025-11" }, archive: { from: "2016-01", to: "2025-02" } })
+ *   // { recent: "từ tháng 3/2025", archive: "Tìm cả các bài trước tháng 3/2025" }
+ */
+export function describeTiers({ recent, archive }) {
+  const year = (month) => Number(month.slice(0, 4));
+  const years = (from, to) => (from === to ? `năm ${from}` : `các năm ${from}–${to}`);
+  if (archive.to.endsWith("-12")) {
+    return {
+      recent: `trong ${years(year(archive.to) + 1, year(recent.to))}`,
+      archive: `Tìm cả trong ${years(year(archive.from), year(archive.to))}`,
+    };
+  }
+  const since = `tháng ${Number(recent.from.slice(5, 7))}/${year(recent.from)}`;
+  return { recent: `từ ${since}`, archive: `Tìm cả các bài trước ${since}` };
+}
+
+/**
  * @typedef {object} Segment
  * @property {string} text
  * @property {boolean} mark whether the segment is a matched word

@@ -3,9 +3,10 @@
  * ranking from search-rank.js, filters, and the query kept in the URL (Back restores it).
  * Plain ES module, no inline script or style, so it runs under a strict Content-Security-Policy.
  *
- * A large archive's index is two bundles (lib/search/tiers.ts): the recent years, searched first,
- * and the older years, loaded only when the reader asks for them or the recent years hold fewer
- * than a page of results, so a first query downloads the recent years' index only.
+ * A large archive's index is two bundles (lib/search/tiers.ts): the recent months, searched first,
+ * and the older ones, loaded only when the reader asks for them, when the recent months hold fewer
+ * than a page of results or when a year filter reaches into them, so a first query downloads the
+ * recent months' index only.
  */
 
 const PAGE_SIZE = 10;
@@ -38,11 +39,11 @@ try {
   status.textContent = "Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.";
   throw error;
 }
-/** The bundles loaded so far, newest years first: the recent one, then the archive once asked for. */
+/** The bundles loaded so far, newest first: the recent one, then the archive once asked for. */
 const bundles = [pagefind];
 /** @type {Promise<void> | undefined} */
 let archiveLoad;
-/** Whether the reader asked for the older years too (the button, or `scope=all` in a shared link). */
+/** Whether the reader asked for the older articles too (the button, or `scope=all` in a shared link). */
 let wantArchive = false;
 const archive = tiers?.archive ?? null;
 
@@ -128,8 +129,10 @@ async function run(push) {
   const text = rank.pagefindQuery(syllables);
   let results = await searchBundles(text, syllables.length, options, relevance);
   if (mine !== generation) return;
-  // Older years are searched too when asked for, or when the recent ones hold less than a page.
-  if (archive && bundles.length === 1 && (wantArchive || results.length < PAGE_SIZE)) {
+  // The archive is searched too when asked for, when the recent months hold less than a page, or
+  // when the chosen year reaches into it.
+  const yearInArchive = filters.year && Number(filters.year) <= Number(archive?.to.slice(0, 4));
+  if (archive && bundles.length === 1 && (wantArchive || yearInArchive || results.length < PAGE_SIZE)) {
     archiveLoad ??= import(
       new URL(`${archive.path}pagefind.js`, new URL(root.dataset.pagefind, location.href)).href
     ).then((module) => void bundles.push(module));
@@ -185,13 +188,12 @@ async function showMore(mine) {
 function announce() {
   const count = current.results.length;
   const recentOnly = archive && bundles.length === 1;
-  const years = (range) =>
-    range.from === range.to ? `năm ${range.from}` : `các năm ${range.from}–${range.to}`;
+  const names = recentOnly ? rank.describeTiers(tiers) : null;
   status.textContent = count
-    ? `Tìm thấy ${count} kết quả cho “${current.query}”${recentOnly ? ` trong ${years(tiers.recent)}` : ""}`
+    ? `Tìm thấy ${count} kết quả cho “${current.query}”${names ? ` ${names.recent}` : ""}`
     : `Không tìm thấy kết quả nào cho “${current.query}”. Hãy thử từ khóa khác, gõ đủ dấu hoặc bỏ bớt bộ lọc.`;
   archiveButton.hidden = !recentOnly;
-  if (recentOnly) archiveButton.textContent = `Tìm cả trong ${years(archive)}`;
+  if (names) archiveButton.textContent = names.archive;
 }
 
 function renderResult(data, syllables) {

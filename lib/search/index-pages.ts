@@ -15,7 +15,7 @@ import * as pagefind from "pagefind";
 import { FOLDED_FIELD } from "./folded-copy.ts";
 import { BundleMerger } from "./merge-index.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
-import { defaultRecentPages, splitByYear, TIERS_FILE, type TierManifest } from "./tiers.ts";
+import { defaultRecentPages, splitByMonth, TIERS_FILE, type TierManifest } from "./tiers.ts";
 
 /**
  * Pages sent to Pagefind and not yet answered before the sender waits. Why a bound: when the indexer
@@ -102,8 +102,8 @@ export class SearchIndexer {
       dropMetaFields: [FOLDED_FIELD],
       sortValues: (url, key) => sorts.get(url)?.get(key),
       split: (urls) => {
-        const split = splitByYear(
-          urls.map((url) => pageYear(url, sorts)),
+        const split = splitByMonth(
+          urls.map((url) => pageMonth(url, sorts)),
           recentPages,
         );
         tiers.manifest = split.manifest;
@@ -225,12 +225,13 @@ export class SearchIndexer {
   }
 }
 
-/** The year of an indexed page, from its date sort value (ISO 8601 with +07:00, so the year in Vietnam). */
-function pageYear(url: string, sorts: ReadonlyMap<string, ReadonlyMap<string, string>>): number {
-  const year = Number(sorts.get(url)?.get("date")?.slice(0, 4));
-  if (!Number.isInteger(year))
+/** The month (`YYYY-MM`) of an indexed page, from its date sort value (ISO 8601 with +07:00: Vietnam time). */
+function pageMonth(url: string, sorts: ReadonlyMap<string, ReadonlyMap<string, string>>): string {
+  const month = sorts.get(url)?.get("date")?.slice(0, 7) ?? "";
+  if (!/^\d{4}-\d{2}$/.test(month)) {
     throw new Error(`Search index: ${url} has no date (data-pagefind-sort="date:…")`);
-  return year;
+  }
+  return month;
 }
 
 /** Renames `from` to `to`, copying when they are on different file systems. */

@@ -80,10 +80,9 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
 
 function report(summary: IndexSummary): void {
   const { tiers } = summary;
-  const years = (range: TierRange): string =>
-    range.from === range.to ? `${range.from}` : `${range.from}–${range.to}`;
+  const months = (range: TierRange): string => `${range.from} → ${range.to}`;
   const split = tiers?.archive
-    ? `; tìm trước ${tiers.recent.pages} bài ${years(tiers.recent)}, lưu trữ ${tiers.archive.pages} bài ${years(tiers.archive)}`
+    ? `; tìm trước ${tiers.recent.pages} bài ${months(tiers.recent)}, lưu trữ ${tiers.archive.pages} bài ${months(tiers.archive)}`
     : "";
   console.log(
     `Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s ` +

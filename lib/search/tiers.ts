@@ -1,30 +1,30 @@
 /**
- * Recent years first: the search index of a large archive is written as two Pagefind bundles, the
- * newest years in `/pagefind/` and the older ones in `/pagefind/luu-tru/`, and the search page
+ * Recent articles first: the search index of a large archive is written as two Pagefind bundles, the
+ * newest months in `/pagefind/` and the older ones in `/pagefind/luu-tru/`, and the search page
  * searches the recent bundle first and the archive when the reader asks for it (or when the recent
- * years hold too few results).
+ * months hold too few results, or a year filter reaches into the archive).
  *
  * Why: a reader's first query downloads the index chunks of its words, and each lists every page of
  * the bundle holding the word, with its positions. Words of everyday Vietnamese news ("cán bộ", "xã",
  * "huyện") are on most pages, so at 10,000 articles one bundle made "can bo" cost 874 KB; Pagefind's
  * own page list (`pf_meta`) alone was 95 KB. A bundle of about a thousand pages keeps a first query
- * under 300 KB whatever the size of the archive. Whole years go together, so a year filter or the
- * newest-first sort never mixes bundles within a year.
+ * under 300 KB whatever the size of the archive. Whole months go together (a year would not do: an
+ * archive of 10,000 articles a year would make the newest year alone as large as that one bundle).
  */
 
-/** Folder of the older years' bundle, inside the recent bundle's folder. */
+/** Folder of the older articles' bundle, inside the recent bundle's folder. */
 export const ARCHIVE_FOLDER = "luu-tru";
 
 /** The file in the recent bundle's folder that tells the search page what each bundle holds. */
 export const TIERS_FILE = "tiers.json";
 
-/** Pages the recent bundle holds at most, unless its newest year alone is larger. */
+/** Pages the recent bundle holds at most, unless its newest month alone is larger. */
 export const RECENT_PAGES = 1000;
 
-/** Years and pages of one bundle. */
+/** Months (`YYYY-MM`, Vietnam time) and pages of one bundle. */
 export interface TierRange {
-  readonly from: number;
-  readonly to: number;
+  readonly from: string;
+  readonly to: string;
   readonly pages: number;
 }
 
@@ -41,46 +41,46 @@ export function defaultRecentPages(): number {
 }
 
 /**
- * The years the recent bundle holds: the newest year, then each year before it for as long as the
- * bundle stays within `limit` pages.
- * @example recentYears(new Map([[2025, 600], [2024, 300], [2023, 500]]), 1000) // Set { 2025, 2024 }
+ * The months the recent bundle holds: the newest month, then each month before it for as long as
+ * the bundle stays within `limit` pages.
+ * @example recentMonths(new Map([["2025-02", 600], ["2025-01", 300], ["2024-12", 500]]), 1000) // Set { "2025-02", "2025-01" }
  */
-export function recentYears(pagesPerYear: ReadonlyMap<number, number>, limit: number): Set<number> {
-  const years = [...pagesPerYear.keys()].sort((a, b) => b - a);
-  const recent = new Set<number>();
+export function recentMonths(pagesPerMonth: ReadonlyMap<string, number>, limit: number): Set<string> {
+  const months = [...pagesPerMonth.keys()].sort().reverse();
+  const recent = new Set<string>();
   let pages = 0;
-  for (const year of years) {
-    const count = pagesPerYear.get(year)!;
+  for (const month of months) {
+    const count = pagesPerMonth.get(month)!;
     if (recent.size > 0 && pages + count > limit) break;
-    recent.add(year);
+    recent.add(month);
     pages += count;
   }
   return recent;
 }
 
 /**
- * Places each page (given by its year, in page order) in the recent bundle (0) or the archive (1),
- * with the manifest the search page reads.
+ * Places each page (given by its month, `YYYY-MM`, in page order) in the recent bundle (0) or the
+ * archive (1), with the manifest the search page reads.
  */
-export function splitByYear(
-  years: readonly number[],
+export function splitByMonth(
+  months: readonly string[],
   limit: number,
 ): { folders: string[]; bundleOf: number[]; manifest: TierManifest } {
-  const perYear = new Map<number, number>();
-  for (const year of years) perYear.set(year, (perYear.get(year) ?? 0) + 1);
-  const recent = recentYears(perYear, limit);
+  const perMonth = new Map<string, number>();
+  for (const month of months) perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+  const recent = recentMonths(perMonth, limit);
   const range = (inRecent: boolean): TierRange => {
-    const chosen = [...perYear].filter(([year]) => recent.has(year) === inRecent);
+    const chosen = [...perMonth].filter(([month]) => recent.has(month) === inRecent).sort();
     return {
-      from: Math.min(...chosen.map(([year]) => year)),
-      to: Math.max(...chosen.map(([year]) => year)),
+      from: chosen[0]![0],
+      to: chosen.at(-1)![0],
       pages: chosen.reduce((sum, [, count]) => sum + count, 0),
     };
   };
-  const archived = recent.size < perYear.size;
+  const archived = recent.size < perMonth.size;
   return {
     folders: archived ? ["", ARCHIVE_FOLDER] : [""],
-    bundleOf: years.map((year) => (recent.has(year) ? 0 : 1)),
+    bundleOf: months.map((month) => (recent.has(month) ? 0 : 1)),
     manifest: {
       recent: range(true),
       archive: archived ? { ...range(false), path: `${ARCHIVE_FOLDER}/` } : null,

@@ -1,7 +1,8 @@
 /**
  * Search of a large archive, recent years first (lib/search/tiers.ts): the 31 search fixture articles
- * built with a recent bundle of at most 20 pages, so 2022–2025 (17 articles) are searched first and
- * 2018–2021 (14) only when the reader asks, or when the recent years hold less than a page of results.
+ * built with a recent bundle of at most 17 pages, so 2022–2025 (17 articles) are searched first and
+ * 2018–2021 (14) only when the reader asks, when the recent ones hold less than a page of results, or
+ * when a year filter reaches into the archive.
  */
 import { readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
@@ -24,10 +25,10 @@ let browser: Browser;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_RECENT_PAGES: "20" });
+  site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_RECENT_PAGES: "17" });
   server = site.server;
   expect(site.build.code).toBe(0);
-  expect(site.build.stdout).toMatch(/tìm trước 17 bài 2022–2025, lưu trữ 14 bài 2018–2021/);
+  expect(site.build.stdout).toMatch(/tìm trước 17 bài 2022-01 → 2025-12, lưu trữ 14 bài 2018-01 → 2021-12/);
   browser = await launchBrowser();
 });
 
@@ -55,8 +56,8 @@ describe("search of the recent years first", () => {
     const output = site.build.output;
     const tiers = JSON.parse(readFileSync(path.join(output, "pagefind", "tiers.json"), "utf8"));
     expect(tiers).toEqual({
-      recent: { from: 2022, to: 2025, pages: 17 },
-      archive: { from: 2018, to: 2021, pages: 14, path: "luu-tru/" },
+      recent: { from: "2022-01", to: "2025-12", pages: 17 },
+      archive: { from: "2018-01", to: "2021-12", pages: 14, path: "luu-tru/" },
     });
     const entry = (folder: string) =>
       JSON.parse(readFileSync(path.join(output, "pagefind", folder, "pagefind-entry.json"), "utf8"));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   combineResults,
+  describeTiers,
   excerptSegments,
   foldAll,
   foldStroke,
@@ -122,5 +123,31 @@ describe("joinBundles", () => {
       { results: archive.results, phraseIds: null },
     ];
     expect(joinBundles(byDate, false).map((x) => x.id)).toEqual(["a", "b", "c", "x", "y", "z"]);
+  });
+});
+
+describe("describeTiers", () => {
+  it("names whole years when the two bundles meet at a new year", () => {
+    expect(
+      describeTiers({
+        recent: { from: "2022-01", to: "2025-12" },
+        archive: { from: "2018-03", to: "2021-12" },
+      }),
+    ).toEqual({ recent: "trong các năm 2022–2025", archive: "Tìm cả trong các năm 2018–2021" });
+    expect(
+      describeTiers({
+        recent: { from: "2025-02", to: "2025-11" },
+        archive: { from: "2024-01", to: "2024-12" },
+      }),
+    ).toEqual({ recent: "trong năm 2025", archive: "Tìm cả trong năm 2024" });
+  });
+
+  it("names the month the recent bundle starts from otherwise", () => {
+    expect(
+      describeTiers({
+        recent: { from: "2025-03", to: "2025-11" },
+        archive: { from: "2016-01", to: "2025-02" },
+      }),
+    ).toEqual({ recent: "từ tháng 3/2025", archive: "Tìm cả các bài trước tháng 3/2025" });
   });
 });
