@@ -31,14 +31,14 @@ export interface IndexedPage {
 
 export interface IndexSummary {
   readonly pages: number;
-  /** Pagefind indexes built, each of at most `partPages` pages, merged into one bundle. */
+  /** Pagefind indexes built, each of at most `partPages` pages, merged into the bundles readers load. */
   readonly parts: number;
   readonly outputPath: string;
   /** Wall time from the first page handed over to the bundle written, in milliseconds. */
   readonly milliseconds: number;
   /** Of which after the last page was handed over (waiting for the indexer, writing the bundle). */
   readonly finishMilliseconds: number;
-  /** The years of the recent bundle and of the archive, as written to `tiers.json`; undefined when empty. */
+  /** The months of the recent bundle and of the archive, as written to `tiers.json`; undefined when empty. */
   readonly tiers: TierManifest | undefined;
 }
 
@@ -64,8 +64,8 @@ export function defaultPartPages(): number {
 
 /**
  * One search index filled page by page: `add` as pages are rendered, then `write`. Pagefind indexes
- * in parts (see `IndexerOptions.partPages`), which `merge-index.ts` joins into one bundle, so readers
- * download exactly what a single Pagefind index would give them. Only one may be open at a time
+ * in parts (see `IndexerOptions.partPages`), which `merge-index.ts` joins into bundles, so readers
+ * download exactly what a Pagefind index of each bundle's pages would give them (recent months and archive, `tiers.ts`). Only one may be open at a time
  * (Pagefind's Node API shares one indexer process, and `write` stops it).
  */
 export class SearchIndexer {

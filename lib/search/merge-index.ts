@@ -1,13 +1,14 @@
 /**
  * Merges Pagefind bundles built from disjoint sets of pages into one bundle, as if Pagefind had
- * indexed all the pages at once.
+ * indexed all the pages at once, or into several bundles split page by page (`MergeOptions.split`),
+ * each as if Pagefind had indexed its pages alone.
  *
  * Why: Pagefind keeps a whole index in memory (about 360 KB per article page: 3.5 GB at 10,000
- * articles, ~35 GB at 100,000) and builds it on one core after the last page. Indexing in parts of a
- * thousand pages bounds its memory whatever the size of the archive, and lets each part be written
+ * articles, ~35 GB at 100,000) and builds it on one core after the last page. Indexing in parts of a few
+ * hundred pages bounds its memory whatever the size of the archive, and lets each part be written
  * while the next pages render; this merge then streams the parts' word lists side by side (one chunk
- * of each part in memory at a time) into one index. Readers get one bundle, exactly as before: the
- * same files, chunk sizes and scoring (word frequencies are over the whole site again), unlike
+ * of each part in memory at a time) into one index. Readers get the bundle one Pagefind run would
+ * give: the same files, chunk sizes and scoring (word frequencies are over all its pages again), unlike
  * Pagefind's own multisite merging, which would make every query fetch every part's files.
  *
  * What changes in the merge: page numbers are offset part by part; meta-field locations are
