@@ -142,7 +142,9 @@ async function benchRound(articles: number, root: string): Promise<Round> {
  * query, and for the same query over every year. Contract: `tsx scripts/bench/search.ts --site DIR
  * --json` prints `{"firstQueryBytes": n, "allYearsBytes": n}`.
  */
-async function firstQuery(siteDir: string): Promise<{ firstQueryBytes?: number; allYearsBytes?: number }> {
+async function firstQuery(
+  siteDir: string,
+): Promise<{ firstQueryBytes?: number; allYearsBytes?: number | null }> {
   const script = path.join(projectDir, "scripts", "bench", "search.ts");
   if (!existsSync(script) || !existsSync(path.join(siteDir, "pagefind"))) return {};
   const { stdout } = await measure(tsx, [script, "--site", siteDir, "--json"], { cwd: projectDir });

@@ -29,8 +29,11 @@ export interface Round {
   readonly outputBytes: number;
   readonly searchBytes: number | undefined;
   readonly firstQueryBytes: number | undefined;
-  /** The same query over every year (`scope=all`: recent bundle and archive); absent from older runs. */
-  readonly allYearsQueryBytes?: number | undefined;
+  /**
+   * The same query over every year (`scope=all`: recent bundle and archive); null when Chromium gave
+   * no answer within 120 s, absent from older runs.
+   */
+  readonly allYearsQueryBytes?: number | null | undefined;
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
@@ -130,7 +133,10 @@ export function formatTable(rounds: readonly Round[]): string {
     ["output size", (r) => megabytes(r.outputBytes)],
     ["search index size", (r) => (r.searchBytes ? megabytes(r.searchBytes) : "n/a (no search stage yet)")],
     ["first-query download", (r) => megabytes(r.firstQueryBytes)],
-    ["· the same query over every year (scope=all)", (r) => megabytes(r.allYearsQueryBytes)],
+    [
+      "· the same query over every year (scope=all)",
+      (r) => (r.allYearsQueryBytes === null ? "no answer in 120 s" : megabytes(r.allYearsQueryBytes)),
+    ],
     ["dev server: first build", (r) => seconds(r.devFirstBuildMs)],
     [
       "dev server: edit → page written",
