@@ -127,22 +127,30 @@ async function run(push) {
   const relevance = sortSelect.value !== "newest";
   const options = { filters, ...(relevance ? {} : { sort: { date: "desc" } }) };
   const text = rank.pagefindQuery(syllables);
+  // The archive is searched too when asked for, when the chosen year reaches into it, or when the
+  // recent months hold less than a page of results.
+  const yearInArchive = archive && filters.year && Number(filters.year) <= Number(archive.to.slice(0, 4));
+  if (wantArchive || yearInArchive) await loadArchive();
+  if (mine !== generation) return;
   let results = await searchBundles(text, syllables.length, options, relevance);
   if (mine !== generation) return;
-  // The archive is searched too when asked for, when the recent months hold less than a page, or
-  // when the chosen year reaches into it.
-  const yearInArchive = filters.year && Number(filters.year) <= Number(archive?.to.slice(0, 4));
-  if (archive && bundles.length === 1 && (wantArchive || yearInArchive || results.length < PAGE_SIZE)) {
-    archiveLoad ??= import(
-      new URL(`${archive.path}pagefind.js`, new URL(root.dataset.pagefind, location.href)).href
-    ).then((module) => void bundles.push(module));
-    await archiveLoad;
+  if (archive && bundles.length === 1 && results.length < PAGE_SIZE) {
+    await loadArchive();
     if (mine !== generation) return;
     results = await searchBundles(text, syllables.length, options, relevance);
     if (mine !== generation) return;
   }
   current = { results, shown: 0, syllables, relevance, query };
   await showMore(mine);
+}
+
+/** Loads the archive's bundle once, as a second Pagefind beside the recent one (nothing without an archive). */
+function loadArchive() {
+  if (!archive) return Promise.resolve();
+  archiveLoad ??= import(
+    new URL(`${archive.path}pagefind.js`, new URL(root.dataset.pagefind, location.href)).href
+  ).then((module) => void bundles.push(module));
+  return archiveLoad;
 }
 
 /**
