@@ -188,7 +188,11 @@ export class BundleMerger {
    * as an index of its own) and moves its pages' fragments there.
    */
   private async placeFragments(layout: Layout): Promise<void> {
-    const library = (await readdir(this.outputPath, { withFileTypes: true })).filter((file) => file.isFile());
+    // Only what the browser loads to search a second index: the library, its worker and the wasm
+    // (Pagefind's UI scripts and styles stay in the first bundle, where the page never uses them either).
+    const library = (await readdir(this.outputPath, { withFileTypes: true })).filter(
+      (file) => file.isFile() && /^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/.test(file.name),
+    );
     for (const [bundle, folder] of layout.folders.entries()) {
       if (bundle === 0) continue;
       const dir = path.join(this.outputPath, folder);
