@@ -13,7 +13,7 @@ const ALL_MARKS = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
- * Maps đ/Đ to d/D and leaves every other letter alone (the index holds the same đ-folded copy).
+ * Maps đ/Đ to d/D and leaves every other letter alone: for comparing a query with a page's text.
  * @param {string} text
  * @returns {string}
  */
@@ -52,13 +52,14 @@ export function querySyllables(query) {
 }
 
 /**
- * The query sent to Pagefind: syllables lower-cased with đ folded, since the index answers `d` for
- * both letters through its hidden đ-folded copy.
+ * The query sent to Pagefind: syllables lower-cased, with đ written as ḏ as in the index
+ * (lib/search/stroke.ts). Pagefind files "ḏảng" under "dang", so "dang" finds it; "đảng" reaches it
+ * as the exact spelling, tone marks and all, as for any other word.
  * @param {string[]} syllables
  * @returns {string}
  */
 export function pagefindQuery(syllables) {
-  return syllables.map((s) => foldStroke(s.toLowerCase())).join(" ");
+  return syllables.map((s) => s.toLowerCase().replace(/đ/g, "ḏ")).join(" ");
 }
 
 /**

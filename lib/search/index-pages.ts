@@ -3,8 +3,8 @@
  *
  * Why the API and not the CLI crawling the output: the CLI reads every HTML file of the site itself
  * and peaked above 3 GB at 10,000 articles; here pages are handed over from memory Eleventy already
- * holds, only the indexed `<article>` of each article page is sent, and each gets its hidden đ-folded
- * copy. Pagefind's indexer is a separate process, so pages handed over while Eleventy is still
+ * holds, and only the indexed `<article>` of each article page is sent, its đ marked for the index
+ * (`stroke.ts`). Pagefind's indexer is a separate process, so pages handed over while Eleventy is still
  * rendering are indexed on the second core (see `SearchIndexer`).
  */
 import { rmSync } from "node:fs";
@@ -12,9 +12,9 @@ import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { FOLDED_FIELD } from "./folded-copy.ts";
 import { BundleMerger } from "./merge-index.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
+import { unmarkStroke } from "./stroke.ts";
 import { defaultRecentPages, splitByMonth, TIERS_FILE, type TierManifest } from "./tiers.ts";
 
 /**
@@ -85,6 +85,7 @@ export class SearchIndexer {
     private readonly workDir: string,
     private readonly merger: BundleMerger,
     private readonly sorts: Map<string, Map<string, string>>,
+    private readonly unmarked: Set<string>,
     private readonly tiers: { manifest?: TierManifest },
   ) {}
 
@@ -96,10 +97,12 @@ export class SearchIndexer {
     SearchIndexer.workDirs.add(workDir);
     // Pagefind does not store sort values, and merging the parts' sort orders needs them.
     const sorts = new Map<string, Map<string, string>>();
+    // Pages indexed as written (they hold ḏ themselves, see stroke.ts): their fragments stay as they are.
+    const unmarked = new Set<string>();
     const tiers: { manifest?: TierManifest } = {};
     const recentPages = options.recentPages ?? defaultRecentPages();
     const merger = new BundleMerger(path.join(workDir, "bundle"), {
-      dropMetaFields: [FOLDED_FIELD],
+      restoreFragment: (url, json) => (unmarked.has(url) ? json : unmarkStroke(json)),
       sortValues: (url, key) => sorts.get(url)?.get(key),
       split: (urls) => {
         const split = splitByMonth(
@@ -117,6 +120,7 @@ export class SearchIndexer {
       workDir,
       merger,
       sorts,
+      unmarked,
       tiers,
     );
   }
@@ -137,11 +141,12 @@ export class SearchIndexer {
    * too many pages are waiting for the indexer, which then slows the caller (back-pressure).
    */
   async add(page: IndexedPage): Promise<void> {
-    const content = indexRecord(page.html);
-    if (content === undefined) return;
+    const record = indexRecord(page.html);
+    if (record === undefined) return;
     this.count++;
-    this.sorts.set(page.url, sortValues(content));
-    const sent: Promise<void> = this.index.addHTMLFile({ url: page.url, content }).then(
+    if (!record.marked) this.unmarked.add(page.url);
+    this.sorts.set(page.url, sortValues(record.content));
+    const sent: Promise<void> = this.index.addHTMLFile({ url: page.url, content: record.content }).then(
       (added) => {
         this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`));
         this.pending.delete(sent);

@@ -13,8 +13,8 @@
  *
  * What changes in the merge: page numbers are offset part by part; meta-field locations are
  * renumbered into the union of the parts' meta fields; sort orders are merged by their values
- * (which Pagefind does not store, so the caller passes them); fragments may drop meta fields that are
- * for the index only (our hidden đ-folded copy), which readers would otherwise download.
+ * (which Pagefind does not store, so the caller passes them); fragments may be rewritten to undo what
+ * was changed in the text for the index only (our đ → ḏ), which readers would otherwise see.
  */
 import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -46,8 +46,12 @@ const CHUNK_LOCATIONS = 20_000;
 export interface MergeOptions {
   /** Sort values of each page by URL (`data-pagefind-sort`), needed to merge the parts' sort orders. */
   readonly sortValues?: (url: string, key: string) => string | undefined;
-  /** Meta fields to remove from the fragments readers download (still searchable: the index keeps them). */
-  readonly dropMetaFields?: readonly string[];
+  /**
+   * A page's fragment (its JSON) as readers should get it, given the page's URL: undoes what was
+   * changed in the page's text for the index only (our đ → ḏ, `stroke.ts`). Unchanged JSON keeps
+   * Pagefind's file as it is.
+   */
+  readonly restoreFragment?: (url: string, json: string) => string;
   /**
    * Splits the pages into several bundles instead of one, given every page's URL in page order: the
    * bundle of each page (0 is written to the output folder itself, k to its subfolder `folders[k]`).
@@ -221,27 +225,22 @@ export class BundleMerger {
 
   /**
    * Moves the part's fragments into the bundle (renamed only when two differ under one short hash),
-   * dropping the index-only meta fields. Reading, gzip and hashing of fragments run a few dozen at a
-   * time: zlib works on libuv's threads, so most of it happens off the rendering thread.
+   * restored for readers (`MergeOptions.restoreFragment`). Reading, gzip and hashing of fragments run
+   * a few dozen at a time: zlib works on libuv's threads, so most of it happens off the rendering
+   * thread.
    */
   private async takeFragments(part: Part): Promise<void> {
-    const drop = this.options.dropMetaFields ?? [];
+    const restore = this.options.restoreFragment;
     const taken = await mapLimit(part.meta.pages, 32, async ([hash]) => {
       const file = path.join(part.dir, "fragment", `${hash}.pf_fragment`);
       const original = await readFile(file);
-      let json: Uint8Array = withoutSignature(await gunzipAsync(original), file);
-      const fragment = JSON.parse(Buffer.from(json).toString("utf8")) as {
-        url: string;
-        meta?: Record<string, unknown>;
-      };
-      const dropped = drop.filter((field) => fragment.meta && field in fragment.meta);
-      for (const field of dropped) delete fragment.meta![field];
-      if (dropped.length) json = Buffer.from(JSON.stringify(fragment));
-      return {
-        url: fragment.url,
-        hash: pagefindHash(json),
-        file: dropped.length ? await packAsync(json) : original,
-      };
+      const json = withoutSignature(await gunzipAsync(original), file);
+      const text = Buffer.from(json).toString("utf8");
+      const { url } = JSON.parse(text) as { url: string };
+      const restored = restore ? restore(url, text) : text;
+      if (restored === text) return { url, hash: pagefindHash(json), file: original };
+      const bytes = Buffer.from(restored);
+      return { url, hash: pagefindHash(bytes), file: await packAsync(bytes) };
     });
     // Names are given in page order, so they do not depend on which read finished first.
     const writes = taken.map(({ url, hash, file }, i) => {

@@ -1,26 +1,12 @@
 /**
  * The indexed part of an article page's HTML, and the record Pagefind receives.
  */
-import { FOLDED_FIELD, foldedCopy } from "./folded-copy.ts";
+import { markStroke } from "./stroke.ts";
 
 /** The attribute that marks the one element of a page Pagefind indexes (set in layouts/article.njk). */
 export const BODY_ATTRIBUTE = "data-pagefind-body";
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
-
-/** Plain text of the element marked `data-pagefind-body`, or undefined when the page has none. */
-export function indexedText(html: string): string | undefined {
-  const marker = html.indexOf(BODY_ATTRIBUTE);
-  if (marker < 0) return undefined;
-  const start = html.indexOf(">", marker) + 1;
-  const end = html.lastIndexOf("</article>");
-  return html
-    .slice(start, end > start ? end : undefined)
-    .replace(/<[^>]*>/g, " ")
-    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "")
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 /** Decodes the few entities our templates write. */
 const unescapeHtml = (text: string): string =>
@@ -39,34 +25,28 @@ export function sortValues(html: string): Map<string, string> {
   return values;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/**
- * The page as Pagefind should index it: the reader's HTML plus, just before `</body>`, the đ-folded
- * copy as the metadata field `dd` (never shipped to readers: only the index sees it).
- */
-export function withFoldedCopy(html: string): string {
-  const text = indexedText(html);
-  if (text === undefined) return html;
-  const copy = foldedCopy(text);
-  if (!copy) return html;
-  const element = `<div data-pagefind-meta="${FOLDED_FIELD}">${escapeHtml(copy)}</div>`;
-  const close = html.lastIndexOf("</body>");
-  return close < 0 ? html + element : html.slice(0, close) + element + html.slice(close);
+/** What Pagefind receives for an article page. */
+export interface IndexRecord {
+  /** The indexed `<article>` alone in a bare document, its đ written as ḏ (see `stroke.ts`). */
+  readonly content: string;
+  /** False for the rare page indexed as written, whose fragment must not be unmarked. */
+  readonly marked: boolean;
 }
 
 /**
- * What Pagefind receives for a page: only the indexed `<article>` and the hidden đ-folded copy, in a
- * bare document; undefined when the page has no indexed part. Why not the whole page: Pagefind parses
- * every byte it is sent, and header, navigation and footer are two thirds of an article page that it
- * would parse only to skip (the indexed element is the same, so the index is the same).
+ * What Pagefind receives for a page: only the indexed `<article>`, in a bare document, with đ marked
+ * for the index (`markStroke`); undefined when the page has no indexed part. Why not the whole page:
+ * Pagefind parses every byte it is sent, and header, navigation and footer are two thirds of an
+ * article page that it would parse only to skip (the indexed element is the same, so the index is the
+ * same).
  */
-export function indexRecord(html: string): string | undefined {
+export function indexRecord(html: string): IndexRecord | undefined {
   const marker = html.indexOf(BODY_ATTRIBUTE);
   if (marker < 0) return undefined;
   const start = html.lastIndexOf("<", marker);
   const close = html.lastIndexOf("</article>");
   const end = close > marker ? close + "</article>".length : html.length;
-  return withFoldedCopy(`<!doctype html><html lang="vi"><body>${html.slice(start, end)}</body></html>`);
+  const page = `<!doctype html><html lang="vi"><body>${html.slice(start, end)}</body></html>`;
+  const content = markStroke(page);
+  return content === undefined ? { content: page, marked: false } : { content, marked: true };
 }

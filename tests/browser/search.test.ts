@@ -87,6 +87,14 @@ describe("search page", () => {
     expect(marks).toContain("Đảng");
   });
 
+  it("finds “Đảng ủy” typed with đ too, and never shows the index's ḏ", async () => {
+    const { slugs } = await open("Đảng ủy");
+    expect(slugs[0]).toBe("hoi-nghi-dang-uy-xa-tam-thanh");
+    const text = await page.$eval("[data-search-results]", (list) => list.textContent ?? "");
+    expect(text).toContain("Đảng ủy");
+    expect(text).not.toMatch(/[ḏḎ]/);
+  });
+
   it("ranks the phrase “đào tạo” above an article with only “tạo” for “dao tao”", async () => {
     await open("dao tao");
     const { slugs } = await everything();

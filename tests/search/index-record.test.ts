@@ -4,7 +4,8 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
-import { indexRecord, withFoldedCopy } from "../../lib/search/page-text.ts";
+import { indexRecord } from "../../lib/search/page-text.ts";
+import { markStroke } from "../../lib/search/stroke.ts";
 
 const page = `<!doctype html><html lang="vi"><head><title>T</title></head><body><header><nav>Trang chủ</nav></header>
 <main><article class="article" data-pagefind-body><h1>Đảng ủy họp</h1><p>Nội dung</p></article>
@@ -22,11 +23,16 @@ function bundle(dir: string): Map<string, string> {
 }
 
 describe("indexRecord", () => {
-  it("keeps the indexed article and its đ-folded copy, and drops header, lists and footer", () => {
-    const record = indexRecord(page) ?? "";
-    expect(record).toContain('<article class="article" data-pagefind-body><h1>Đảng ủy họp</h1>');
-    expect(record).toContain('data-pagefind-meta="dd">Dảng ủy</div>');
-    expect(record).not.toMatch(/Trang chủ|Tin khác|Chân trang/);
+  it("keeps the indexed article with đ marked, and drops header, lists and footer", () => {
+    const record = indexRecord(page);
+    expect(record?.marked).toBe(true);
+    expect(record?.content).toContain('<article class="article" data-pagefind-body><h1>Ḏảng ủy họp</h1>');
+    expect(record?.content).not.toMatch(/Trang chủ|Tin khác|Chân trang/);
+  });
+
+  it("sends a page that holds ḏ itself as written", () => {
+    const record = indexRecord(page.replace("Nội dung", "Ḏ"));
+    expect(record).toEqual({ content: expect.stringContaining("<h1>Đảng ủy họp</h1>"), marked: false });
   });
 
   it("skips pages without an indexed part", () => {
@@ -47,11 +53,12 @@ describe("indexRecord", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "phuninh-record-"));
     try {
       const { index } = await pagefind.createIndex({ forceLanguage: "vi", excludeSelectors: [".no-print"] });
-      for (const p of pages) await index!.addHTMLFile({ url: p.url, content: withFoldedCopy(p.html) });
+      for (const p of pages) await index!.addHTMLFile({ url: p.url, content: markStroke(p.html)! });
       await index!.writeFiles({ outputPath: path.join(out, "whole") });
       await pagefind.close();
       const records = await pagefind.createIndex({ forceLanguage: "vi", excludeSelectors: [".no-print"] });
-      for (const p of pages) await records.index!.addHTMLFile({ url: p.url, content: indexRecord(p.html)! });
+      for (const p of pages)
+        await records.index!.addHTMLFile({ url: p.url, content: indexRecord(p.html)!.content });
       await records.index!.writeFiles({ outputPath: path.join(out, "records") });
       await pagefind.close();
       expect(bundle(path.join(out, "records"))).toEqual(bundle(path.join(out, "whole")));

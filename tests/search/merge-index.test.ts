@@ -38,12 +38,12 @@ const WORDS = [
   "Đàn",
 ];
 
-/** 30 article pages: varied words, titles, filters, a sort key; the đ-folded field and an image on some only. */
+/** 30 article pages: varied words, titles, filters, a sort key; a summary field and an image on some only. */
 function pages(): { url: string; content: string; date: string }[] {
   return Array.from({ length: 30 }, (_, i) => {
     const body = Array.from({ length: 40 + i }, (_, j) => WORDS[(i * 7 + j * j) % WORDS.length]).join(" ");
     const date = `20${String(10 + (i % 9)).padStart(2, "0")}-0${1 + (i % 9)}-1${i % 10}T0${i % 10}:00:00+07:00`;
-    const folded = i % 3 === 0 ? `<div data-pagefind-meta="dd">dao tao Dang uy ${i}</div>` : "";
+    const summary = i % 3 === 0 ? `<div data-pagefind-meta="summary">dao tao Dang uy ${i}</div>` : "";
     const image = i % 4 === 1 ? `<img data-pagefind-meta="image[src]" src="/img/anh-${i}.jpg" alt="">` : "";
     return {
       url: `/tin-tuc/bai-${i}/`,
@@ -51,7 +51,7 @@ function pages(): { url: string; content: string; date: string }[] {
       content: `<!doctype html><html lang="vi"><body><article data-pagefind-body data-pagefind-filter="category:${["Kinh tế", "Xã hội", "Chính quyền"][i % 3]}">
 <h1 data-pagefind-meta="title">Bài ${i}: ${WORDS[i % WORDS.length]} ${WORDS[(i + 3) % WORDS.length]}</h1>
 <p data-pagefind-sort="date:${date}" data-pagefind-filter="year:${date.slice(0, 4)}">${date}</p>${image}
-<p>${body}</p><h2>Mục ${i % 5}</h2><p>${body.split(" ").reverse().join(" ")}</p></article>${folded}</body></html>`,
+<p>${body}</p><h2>Mục ${i % 5}</h2><p>${body.split(" ").reverse().join(" ")}</p></article>${summary}</body></html>`,
     };
   });
 }
@@ -167,7 +167,7 @@ describe("mergeBundles", () => {
     const expected = await semantics(path.join(root, "whole"));
     const actual = await semantics(path.join(root, "merged"));
     expect(actual.words.length).toBeGreaterThan(500);
-    expect(actual.words.some((w) => w.includes(" dd"))).toBe(true); // meta fields renumbered across parts
+    expect(actual.words.some((w) => w.includes(" summary"))).toBe(true); // meta fields renumbered across parts
     expect(actual).toEqual(expected);
   });
 
@@ -220,20 +220,28 @@ describe("mergeBundles", () => {
     ).rejects.toThrow(/page 3 is placed in bundle 1/);
   });
 
-  it("drops index-only meta fields from the fragments readers download, and keeps them searchable", async () => {
+  it("writes fragments as the caller restores them, and leaves the others as Pagefind wrote them", async () => {
     const parts = readdirSync(root)
       .filter((name) => name.startsWith("part-"))
-      .sort();
-    await mergeBundles(
-      parts.map((name) => path.join(root, name)),
-      path.join(root, "dropped"),
-      { sortValues: (url) => dates.get(url), dropMetaFields: ["dd"] },
+      .sort()
+      .map((name) => path.join(root, name));
+    const options = { sortValues: (url: string) => dates.get(url) };
+    await mergeBundles(parts, path.join(root, "plain"), options);
+    await mergeBundles(parts, path.join(root, "restored"), {
+      ...options,
+      restoreFragment: (url, json) =>
+        url === "/tin-tuc/bai-3/" ? json.replaceAll("Bài 3:", "Bài ba:") : json,
+    });
+    const plain = await semantics(path.join(root, "plain"));
+    const restored = await semantics(path.join(root, "restored"));
+    expect(restored.words).toEqual(plain.words);
+    const changed = restored.fragments.filter((f) => !plain.fragments.includes(f));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toContain('"title":"Bài ba:');
+    // The restored fragment is named by its own content, like every fragment Pagefind writes.
+    expect(readdirSync(path.join(root, "restored", "fragment")).sort()).not.toEqual(
+      readdirSync(path.join(root, "plain", "fragment")).sort(),
     );
-    const actual = await semantics(path.join(root, "dropped"));
-    expect(actual.fragments.join("\n")).not.toContain('"dd"');
-    expect(actual.fragments.join("\n")).toContain('"title"');
-    // "Dang" of the folded copy ("dao tao Dang uy"): third word of the dd field, on every third page.
-    expect(actual.words.filter((w) => w.startsWith("dang: ") && w.endsWith(" dd,2"))).toHaveLength(10);
   });
 
   it("passes over a part without pages, and gives Pagefind's empty bundle when all are empty", async () => {
