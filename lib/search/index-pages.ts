@@ -4,24 +4,31 @@
  * Why the API and not the CLI crawling the output: the CLI reads every HTML file of the site itself
  * and peaked above 3 GB at 10,000 articles; here pages are handed over from memory Eleventy already
  * holds, and only the indexed `<article>` of each article page is sent, its đ marked for the index
- * (`stroke.ts`). Pagefind's indexer is a separate process, so pages handed over while Eleventy is still
- * rendering are indexed on the second core (see `SearchIndexer`).
+ * (`stroke.ts`). Pagefind's indexers are processes of their own, fed from worker threads
+ * (`pagefind-lane.mjs`), so pages handed over while Eleventy is still rendering are indexed on the
+ * other core (see `SearchIndexer`).
  */
 import { rmSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import { BundleMerger } from "./merge-index.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
 import { unmarkStroke } from "./stroke.ts";
 import { defaultRecentPages, splitByMonth, TIERS_FILE, type TierManifest } from "./tiers.ts";
 
 /**
- * Pages sent to Pagefind and not yet answered before the sender waits. Why a bound: when the indexer
+ * Pages sent to a lane and not yet answered before the sender waits. Why a bound: when the indexer
  * falls behind, the pages would otherwise queue up in this process's memory.
  */
 const IN_FLIGHT = 64;
+
+/**
+ * Reading tools, share links and previous/next sit inside the article but are not its text; the
+ * layout marks all of them `no-print` for the same reason.
+ */
+const EXCLUDE_SELECTORS = [".no-print"];
 
 export interface IndexedPage {
   /** Site-relative URL, e.g. `/tin-tuc/<slug>/`. */
@@ -33,6 +40,8 @@ export interface IndexSummary {
   readonly pages: number;
   /** Pagefind indexes built, each of at most `partPages` pages, merged into the bundles readers load. */
   readonly parts: number;
+  /** Pagefind indexers that ran side by side. */
+  readonly lanes: number;
   readonly outputPath: string;
   /** Wall time from the first page handed over to the bundle written, in milliseconds. */
   readonly milliseconds: number;
@@ -46,41 +55,165 @@ export interface IndexerOptions {
   /** Language of the index; `vi` names it (no stemmer exists for Vietnamese). */
   readonly language?: string;
   /**
-   * Pages per Pagefind index before it is written and a new one started. Why parts: Pagefind holds
-   * an index in memory at about 360 KB per article page, so memory is bounded by the part, not the
-   * archive; each part is written while the next pages render. Default 500 (about 280 MB of
-   * Pagefind's memory at 10,000 articles, against 456 MB for parts of 1,000).
+   * Pagefind indexers run side by side, each in a worker thread with its own Pagefind process
+   * (`pagefind-lane.mjs`); pages are dealt to them in turn. Default `defaultLanes()`.
+   */
+  readonly lanes?: number;
+  /**
+   * Pages per Pagefind index before it is written and a new one started, in each lane. Why parts:
+   * Pagefind holds an index in memory at about 360 KB per article page, so memory is bounded by the
+   * parts, not the archive; each part is written while the next pages render. Default
+   * `defaultPartPages(lanes)`.
    */
   readonly partPages?: number;
   /** Pages of the recent bundle searched first (see `tiers.ts`); default 1,000. */
   readonly recentPages?: number;
 }
 
-/** Pages per part unless told otherwise; `PORTAL_SEARCH_PART_PAGES` overrides it (tests, benchmark). */
-export function defaultPartPages(): number {
-  const fromEnv = Number(process.env.PORTAL_SEARCH_PART_PAGES);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 500;
+/**
+ * Lanes unless told otherwise: two where the machine has two cores or more, since one Pagefind
+ * service uses one core at most and the rendering thread left most of the second idle (measured at
+ * 10,000 articles on 2 cores); `PORTAL_SEARCH_LANES` overrides it.
+ */
+export function defaultLanes(): number {
+  const fromEnv = Number(process.env.PORTAL_SEARCH_LANES);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return Math.min(2, os.availableParallelism());
 }
 
 /**
- * One search index filled page by page: `add` as pages are rendered, then `write`. Pagefind indexes
- * in parts (see `IndexerOptions.partPages`), which `merge-index.ts` joins into bundles, so readers
- * download exactly what a Pagefind index of each bundle's pages would give them (recent months and archive, `tiers.ts`). Only one may be open at a time
- * (Pagefind's Node API shares one indexer process, and `write` stops it).
+ * Pages per part unless told otherwise: 500 pages held by Pagefind in all, shared by the lanes (about
+ * 280 MB of Pagefind's memory at 10,000 articles); `PORTAL_SEARCH_PART_PAGES` overrides it (tests,
+ * benchmark).
+ */
+export function defaultPartPages(lanes = 1): number {
+  const fromEnv = Number(process.env.PORTAL_SEARCH_PART_PAGES);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : Math.ceil(500 / lanes);
+}
+
+/** What a lane is started with. */
+interface LaneConfig {
+  readonly language: string;
+  readonly excludeSelectors: readonly string[];
+}
+
+/** What a lane is asked, in order (see `pagefind-lane.mjs`). */
+type LaneRequest =
+  | { readonly kind: "add"; readonly url: string; readonly content: string }
+  | { readonly kind: "write"; readonly dir: string }
+  | { readonly kind: "close" };
+
+/** What a lane answers, in the order asked. */
+type LaneResponse =
+  | { readonly kind: "added"; readonly errors: readonly string[] }
+  | { readonly kind: "written"; readonly dir: string; readonly errors: readonly string[] }
+  | { readonly kind: "closed" };
+
+/** One Pagefind indexer in a worker thread (`pagefind-lane.mjs`), as the rendering thread sees it. */
+class Lane {
+  /** Pages sent and not yet answered. */
+  private inFlight = 0;
+  /** Pages in the part being filled. */
+  inPart = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Writes and the close not yet answered, oldest first (the lane answers them in order). */
+  private readonly asked: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private failure: Error | undefined;
+  private readonly worker: Worker;
+
+  constructor(
+    config: LaneConfig,
+    private readonly problems: string[],
+  ) {
+    this.worker = new Worker(new URL("./pagefind-lane.mjs", import.meta.url), { workerData: config });
+    this.worker.on("message", (response: LaneResponse) => this.answer(response));
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => {
+      if (this.asked.length || this.inFlight) this.fail(new Error(`Pagefind lane stopped (exit ${code})`));
+    });
+    // Idle lanes must not keep a failed build's process alive; `post` holds it while answers are due.
+    // (After the listeners: adding a "message" listener holds the worker again.)
+    this.worker.unref();
+  }
+
+  add(url: string, content: string): void {
+    if (this.failure) throw this.failure;
+    this.inFlight++;
+    this.inPart++;
+    this.post({ kind: "add", url, content });
+  }
+
+  /** Resolves once fewer than `limit` pages wait for this lane's indexer. */
+  async room(limit: number): Promise<void> {
+    while (this.inFlight >= limit && !this.failure) await new Promise<void>((r) => this.waiting.push(r));
+    if (this.failure) throw this.failure;
+  }
+
+  /** Writes the part being filled to `dir` (after its pages are in). */
+  write(dir: string): Promise<void> {
+    this.inPart = 0;
+    return this.ask({ kind: "write", dir });
+  }
+
+  close(): Promise<void> {
+    return this.ask({ kind: "close" });
+  }
+
+  /** Stops the worker and its Pagefind process at once (a build that failed). */
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private ask(request: LaneRequest): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      this.asked.push({ resolve, reject });
+      this.post(request);
+    });
+  }
+
+  private post(request: LaneRequest): void {
+    this.worker.ref();
+    this.worker.postMessage(request);
+  }
+
+  private answer(response: LaneResponse): void {
+    if (response.kind === "added") {
+      this.inFlight--;
+      this.problems.push(...response.errors);
+      this.waiting.splice(0).forEach((wake) => wake());
+    } else {
+      if (response.kind === "written") this.problems.push(...response.errors);
+      this.asked.shift()?.resolve();
+    }
+    if (!this.inFlight && !this.asked.length) this.worker.unref();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.waiting.splice(0).forEach((wake) => wake());
+    for (const { reject } of this.asked.splice(0)) reject(this.failure);
+    this.worker.unref();
+  }
+}
+
+/**
+ * One search index filled page by page: `add` as pages are rendered, then `write`. Pages are dealt to
+ * the lanes in turn; each lane indexes in parts (see `IndexerOptions.partPages`), which
+ * `merge-index.ts` joins into bundles, so readers download exactly what a Pagefind index of each
+ * bundle's pages would give them (recent months and archive, `tiers.ts`).
  */
 export class SearchIndexer {
-  private readonly pending = new Set<Promise<void>>();
-  private readonly problems: string[] = [];
   private count = 0;
-  private inPart = 0;
   private parts = 0;
   /** Parts being written by Pagefind and taken over by the merger, one after another. */
   private merged: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
 
   private constructor(
-    private index: pagefind.PagefindIndex,
-    private readonly language: string,
+    private readonly lanes: readonly Lane[],
+    /** Errors of pages and parts, shared with the lanes; reported together by `write`. */
+    private readonly problems: string[],
     private readonly partPages: number,
     private readonly workDir: string,
     private readonly merger: BundleMerger,
@@ -89,9 +222,10 @@ export class SearchIndexer {
     private readonly tiers: { manifest?: TierManifest },
   ) {}
 
-  /** Starts Pagefind's indexer. */
+  /** Starts the lanes' workers (each starts its Pagefind process with its first page). */
   static async open(options: IndexerOptions = {}): Promise<SearchIndexer> {
     const language = options.language ?? "vi";
+    const lanes = options.lanes ?? defaultLanes();
     const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
     if (SearchIndexer.workDirs.size === 0) process.once("exit", SearchIndexer.removeWorkDirs);
     SearchIndexer.workDirs.add(workDir);
@@ -113,81 +247,62 @@ export class SearchIndexer {
         return split;
       },
     });
-    return new SearchIndexer(
-      await SearchIndexer.createIndex(language),
-      language,
-      options.partPages ?? defaultPartPages(),
+    const problems: string[] = [];
+    const config: LaneConfig = { language, excludeSelectors: EXCLUDE_SELECTORS };
+    const open = Array.from({ length: lanes }, () => new Lane(config, problems));
+    SearchIndexer.openLanes.push(...open);
+    const indexer = new SearchIndexer(
+      open,
+      problems,
+      options.partPages ?? defaultPartPages(lanes),
       workDir,
       merger,
       sorts,
       unmarked,
       tiers,
     );
-  }
-
-  private static async createIndex(language: string): Promise<pagefind.PagefindIndex> {
-    // Reading tools, share links and previous/next sit inside the article but are not its text; the
-    // layout marks all of them `no-print` for the same reason.
-    const { index, errors } = await pagefind.createIndex({
-      forceLanguage: language,
-      excludeSelectors: [".no-print"],
-    });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    return index;
+    return indexer;
   }
 
   /**
    * Hands one page to the indexer; pages without an indexed part are skipped. Resolves at once unless
-   * too many pages are waiting for the indexer, which then slows the caller (back-pressure).
+   * too many pages are waiting for the lane's indexer, which then slows the caller (back-pressure).
    */
   async add(page: IndexedPage): Promise<void> {
     const record = indexRecord(page.html);
     if (record === undefined) return;
-    this.count++;
+    const lane = this.lanes[this.count++ % this.lanes.length]!;
     if (!record.marked) this.unmarked.add(page.url);
     this.sorts.set(page.url, sortValues(record.content));
-    const sent: Promise<void> = this.index.addHTMLFile({ url: page.url, content: record.content }).then(
-      (added) => {
-        this.problems.push(...added.errors.map((error) => `${page.url}: ${error}`));
-        this.pending.delete(sent);
-      },
-      (error: unknown) => {
-        this.problems.push(`${page.url}: ${String(error)}`);
-        this.pending.delete(sent);
-      },
-    );
-    this.pending.add(sent);
-    if (++this.inPart >= this.partPages) await this.closePart();
-    if (this.pending.size >= IN_FLIGHT) await Promise.race(this.pending);
+    lane.add(page.url, record.content);
+    if (lane.inPart >= this.partPages) this.closePart(lane);
+    await lane.room(IN_FLIGHT);
   }
 
   /**
-   * Writes the current part once its pages are in and frees Pagefind's memory of it, while a new
-   * index takes the next pages; the merger takes parts over in order.
+   * Has the lane write its current part once its pages are in (its worker then frees Pagefind's
+   * memory of it and takes the next pages into a new index); the merger takes parts over in order.
    */
-  private async closePart(last = false): Promise<void> {
-    const index = this.index;
-    const sent = [...this.pending];
+  private closePart(lane: Lane): void {
     const dir = path.join(this.workDir, `part-${this.parts++}`);
-    this.inPart = 0;
-    if (!last) this.index = await SearchIndexer.createIndex(this.language);
-    const written = (async () => {
-      await Promise.all(sent);
-      const result = await index.writeFiles({ outputPath: dir });
-      this.problems.push(...result.errors);
-      await index.deleteIndex();
-    })();
+    const written = lane.write(dir);
     this.merged = Promise.all([this.merged, written]).then(() => this.merger.addPart(dir));
     // A failed part fails the build at `write`, not as an unhandled rejection now.
     this.merged.catch(() => undefined);
   }
 
-  /** Waits for every page, writes the bundle to `outputPath` and stops the indexer; throws on any error. */
+  /** Waits for every page, writes the bundle to `outputPath` and stops the lanes; throws on any error. */
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
     try {
-      if (this.inPart > 0 || this.parts === 0) await this.closePart(true);
+      for (const lane of this.lanes) if (lane.inPart > 0) this.closePart(lane);
+      // No page at all: Pagefind's own empty bundle, from one lane.
+      if (this.parts === 0) this.closePart(this.lanes[0]!);
+      // Each Pagefind process ends once its last part is written, before the merge's peak of memory.
+      const closed = Promise.all(this.lanes.map((lane) => lane.close()));
+      closed.catch(() => undefined);
       await this.merged;
+      await closed;
       if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
       await this.merger.finish();
       // The search page reads which years each bundle holds; an empty index has no years to tell.
@@ -199,7 +314,9 @@ export class SearchIndexer {
       await rm(outputPath, { recursive: true, force: true });
       await moveFolder(path.join(this.workDir, "bundle"), outputPath);
     } finally {
-      await pagefind.close();
+      // Closed by now unless the build failed: then they are stopped.
+      await Promise.all(this.lanes.map((lane) => lane.terminate()));
+      SearchIndexer.forget(this.lanes);
       await rm(this.workDir, { recursive: true, force: true });
       SearchIndexer.workDirs.delete(this.workDir);
     }
@@ -207,6 +324,7 @@ export class SearchIndexer {
     return {
       pages: this.count,
       parts: this.parts,
+      lanes: this.lanes.length,
       outputPath,
       milliseconds: end - this.started,
       finishMilliseconds: end - finishing,
@@ -214,11 +332,21 @@ export class SearchIndexer {
     };
   }
 
-  /** Stops the indexer without writing (a build that failed), and removes its parts. */
+  /** Stops every open indexer without writing (a build that failed), and removes its parts. */
   static async abort(): Promise<void> {
-    await pagefind.close();
+    await Promise.all(SearchIndexer.openLanes.splice(0).map((lane) => lane.terminate()));
     for (const dir of SearchIndexer.workDirs) await rm(dir, { recursive: true, force: true });
     SearchIndexer.workDirs.clear();
+  }
+
+  /** Lanes of indexers not yet written, for `abort`. */
+  private static readonly openLanes: Lane[] = [];
+
+  private static forget(lanes: readonly Lane[]): void {
+    for (const lane of lanes) {
+      const at = SearchIndexer.openLanes.indexOf(lane);
+      if (at >= 0) SearchIndexer.openLanes.splice(at, 1);
+    }
   }
 
   /** Folders of indexers not yet written, for `abort` and for a process that ends mid-build. */

@@ -39,7 +39,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
   // A one-off build hands each article page to Pagefind as soon as it is rendered: Pagefind indexes
-  // in its own process, on the second core, while Eleventy renders the next pages (the last transform,
+  // in processes of its own, fed from worker threads, while Eleventy renders the next pages (the last transform,
   // so it sees the page as written). Only pages that mark their indexed part (article pages) go in.
   let indexer: Promise<SearchIndexer> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
@@ -86,6 +86,6 @@ function report(summary: IndexSummary): void {
     : "";
   console.log(
     `Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s ` +
-      `(${summary.parts} phần; ${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang${split})`,
+      `(${summary.parts} phần, ${summary.lanes} luồng; ${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang${split})`,
   );
 }

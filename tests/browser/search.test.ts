@@ -31,11 +31,12 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  // Parts of 7 pages: the 31 articles are indexed by five Pagefind indexes and merged, so every query,
-  // filter and sort below runs on a merged index, as on a large archive.
-  const site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7" });
+  // Two lanes, parts of 7 pages: the 31 articles are indexed by six Pagefind indexes (16 pages in one
+  // lane, 15 in the other) and merged, so every query, filter and sort below runs on a merged index,
+  // as on a large archive.
+  const site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_LANES: "2" });
   ({ root, server, base } = site);
-  expect(site.build.stdout).toMatch(/Chỉ mục tìm kiếm: 31 bài .*\(5 phần;/);
+  expect(site.build.stdout).toMatch(/Chỉ mục tìm kiếm: 31 bài .*\(6 phần, 2 luồng;/);
   // Every year fits the recent bundle: one bundle, no archive to ask for.
   expect(site.build.stdout).not.toMatch(/lưu trữ/);
   expect(site.build.stderr).not.toMatch(/Error/);

@@ -1,0 +1,83 @@
+// @ts-check
+/**
+ * One Pagefind indexer in a worker thread: takes records from `SearchIndexer` (index-pages.ts) and
+ * writes them as parts. Messages, in order: `{ kind: "add", url, content }`; `{ kind: "write", dir }`
+ * (writes the pages added so far to `dir` as one Pagefind bundle, and starts a new index);
+ * `{ kind: "close" }` (stops the service once everything before is done). Answers: `added` for each
+ * page, `written` for each write, `closed`; each with the errors Pagefind gave.
+ *
+ * Why a worker: Pagefind's service indexes one page at a time (a single task reads its requests), so
+ * one service is one core at most, and the rendering thread fed it only between pages: at 10,000
+ * articles it waited on Pagefind 40 % of the time with a core to spare. Each worker loads its own copy
+ * of Pagefind's Node API, so it starts its own service process, and it keeps that service's pipe full
+ * while the rendering thread is busy.
+ *
+ * Why JavaScript: Node 20 applies no loader hooks (tsx) to worker threads, so a TypeScript worker
+ * would not load.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import * as pagefind from "pagefind";
+
+const port = parentPort;
+if (!port) throw new Error("pagefind-lane.mjs runs as a worker thread (see SearchIndexer)");
+/** @type {{ language: string, excludeSelectors: string[] }} */
+const config = workerData;
+// Pagefind's allocator (jemalloc) keeps the pages of each part written and freed, for reuse: two
+// services held ~220 MB each at 10,000 articles, where they need under 100. Decay 0 returns freed pages
+// to the system at once (this thread's environment is what its Pagefind process inherits).
+process.env._RJEM_MALLOC_CONF ??= "dirty_decay_ms:0,muzzy_decay_ms:0";
+
+async function createIndex() {
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: config.language,
+    excludeSelectors: config.excludeSelectors,
+  });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  return index;
+}
+
+/** @param {{ kind: "added" | "written" | "closed", dir?: string, errors?: string[] }} response */
+const reply = (response) => port.postMessage(response);
+
+/**
+ * The index taking pages now, opened with its first page (or by a write of a lane without pages).
+ * @type {ReturnType<typeof createIndex> | undefined}
+ */
+let index;
+/** @type {Promise<void>[]} pages of the current index not yet answered */
+let pending = [];
+/** Writes and the close, one after another. */
+let queue = Promise.resolve();
+
+port.on("message", (/** @type {{ kind: string, url: string, content: string, dir: string }} */ request) => {
+  if (request.kind === "add") {
+    index ??= createIndex();
+    const added = index
+      .then((open) => open.addHTMLFile({ url: request.url, content: request.content }))
+      .then(
+        (result) => reply({ kind: "added", errors: result.errors.map((e) => `${request.url}: ${e}`) }),
+        (error) => reply({ kind: "added", errors: [`${request.url}: ${String(error)}`] }),
+      );
+    pending.push(added);
+  } else if (request.kind === "write") {
+    const full = index ?? createIndex();
+    const sent = pending;
+    index = undefined;
+    pending = [];
+    queue = queue
+      .then(async () => {
+        await Promise.all(sent);
+        const open = await full;
+        const result = await open.writeFiles({ outputPath: request.dir });
+        await open.deleteIndex();
+        reply({ kind: "written", dir: request.dir, errors: result.errors });
+      })
+      .catch((error) => reply({ kind: "written", dir: request.dir, errors: [String(error)] }));
+  } else {
+    queue = queue.then(async () => {
+      await pagefind.close();
+      reply({ kind: "closed" });
+      port.close();
+    });
+  }
+});

@@ -1,0 +1,76 @@
+/**
+ * The indexer as the build uses it: pages dealt to Pagefind lanes (worker threads, each with its own
+ * Pagefind process) and parts, merged into the bundles readers get.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { indexPages, type IndexedPage } from "../../lib/search/index-pages.ts";
+import { semantics } from "../support/pagefind-bundle.ts";
+
+const WORDS = ["cán", "bộ", "đào", "tạo", "Đảng", "ủy", "hòa", "hoà", "Phú", "Ninh", "xã", "Tam", "dân"];
+
+/** 40 article pages as the layout writes them: header and footer around the indexed article. */
+const pages: IndexedPage[] = Array.from({ length: 40 }, (_, i) => {
+  const body = Array.from({ length: 30 + i }, (_, j) => WORDS[(i * 5 + j * j) % WORDS.length]).join(" ");
+  const date = `20${String(16 + (i % 9))}-0${1 + (i % 9)}-1${i % 10}T08:00:00+07:00`;
+  return {
+    url: `/tin-tuc/bai-${i}/`,
+    html: `<!doctype html><html lang="vi"><body><header>Trang chủ</header><main>
+<article data-pagefind-body data-pagefind-filter="category:${["Kinh tế", "Đảng"][i % 2]}">
+<h1>Bài ${i}: ${WORDS[i % WORDS.length]}</h1><p data-pagefind-sort="date:${date}">${date}</p>
+<p>${body}</p><p class="byline"><a data-pagefind-filter="unit:Đảng ủy xã ${i % 3}">Đảng ủy xã ${i % 3}</a></p>
+</article></main><footer>Chân trang</footer></body></html>`,
+  };
+});
+
+const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-indexer-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("indexPages", () => {
+  it("gives the same bundle from two lanes in parts as from one lane in one part", async () => {
+    const one = await indexPages(pages, path.join(root, "one"), {
+      lanes: 1,
+      partPages: 1000,
+      recentPages: 1000,
+    });
+    const two = await indexPages(pages, path.join(root, "two"), {
+      lanes: 2,
+      partPages: 6,
+      recentPages: 1000,
+    });
+    expect([one.parts, one.lanes, two.parts, two.lanes]).toEqual([1, 1, 8, 2]);
+    const expected = await semantics(path.join(root, "one"));
+    expect(expected.words.length).toBeGreaterThan(100);
+    expect(await semantics(path.join(root, "two"))).toEqual(expected);
+  });
+
+  it("files đ under d, and gives readers fragments and filters with the real letters", async () => {
+    const bundle = await semantics(path.join(root, "two"));
+    expect(bundle.words.some((word) => word.startsWith("dang/ḏảng: /tin-tuc/"))).toBe(true);
+    expect(bundle.words.some((word) => word.startsWith("đang"))).toBe(false);
+    expect(bundle.fragments.join("\n")).not.toMatch(/[ḏḎ]/);
+    expect(bundle.fragments.join("\n")).toContain("Đảng ủy xã 1");
+    expect(bundle.filters).toContain(
+      `category=Đảng: ${pages
+        .filter((_, i) => i % 2)
+        .map((p) => p.url)
+        .sort()
+        .join(" ")}`,
+    );
+    const tiers = JSON.parse(readFileSync(path.join(root, "two", "tiers.json"), "utf8"));
+    expect(tiers.recent.pages).toBe(40);
+  });
+
+  it("names the page Pagefind could not index, and writes nothing", async () => {
+    const broken = [
+      ...pages.slice(0, 3),
+      { url: "/tin-tuc/khong-ngay/", html: pages[3]!.html.replace(/ data-pagefind-sort="[^"]*"/, "") },
+    ];
+    await expect(indexPages(broken, path.join(root, "broken"), { lanes: 2, partPages: 2 })).rejects.toThrow(
+      /\/tin-tuc\/khong-ngay\/ has no date/,
+    );
+    expect(existsSync(path.join(root, "broken"))).toBe(false);
+  });
+});
