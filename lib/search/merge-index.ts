@@ -20,6 +20,7 @@ import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from "node:
 import path from "node:path";
 import {
   compareBytes,
+  decodeCbor,
   decodeMeta,
   encodeCbor,
   encodeMeta,
@@ -375,21 +376,28 @@ async function mapLimit<T, R>(
   return results;
 }
 
-/** Reads one part's words in order, a chunk at a time. */
+/**
+ * Reads one part's words in order, a chunk at a time; the next chunk is read and unzipped (on
+ * libuv's threads) while the current one is merged, and decoded only when it is reached.
+ */
 class WordCursor {
   private chunk = -1;
   private words: PackedWord[] = [];
   private next = 0;
+  private ahead: Promise<Uint8Array> | undefined;
 
-  constructor(readonly part: Part) {}
+  constructor(readonly part: Part) {
+    this.ahead = this.read(0);
+  }
 
   /** The current word, or undefined when the part has no more. */
   async peek(): Promise<PackedWord | undefined> {
     while (this.next >= this.words.length) {
+      const reading = this.ahead;
+      if (!reading) return undefined;
       this.chunk++;
-      const chunk = this.part.meta.chunks[this.chunk];
-      if (!chunk) return undefined;
-      [this.words] = await readCbor<WordIndex>(path.join(this.part.dir, "index", `${chunk[2]}.pf_index`));
+      this.ahead = this.read(this.chunk + 1);
+      [this.words] = decodeCbor(await reading) as WordIndex;
       this.next = 0;
     }
     return this.words[this.next];
@@ -397,6 +405,16 @@ class WordCursor {
 
   advance(): void {
     this.next++;
+  }
+
+  private read(chunk: number): Promise<Uint8Array> | undefined {
+    const entry = this.part.meta.chunks[chunk];
+    if (!entry) return undefined;
+    const file = path.join(this.part.dir, "index", `${entry[2]}.pf_index`);
+    const body = readFile(file).then(async (packed) => withoutSignature(await gunzipAsync(packed), file));
+    // Read ahead of need: a failure surfaces when the chunk is reached, not as an unhandled rejection.
+    body.catch(() => undefined);
+    return body;
   }
 }
 
@@ -415,14 +433,23 @@ async function mergeWords(
     size: 0,
   }));
   type Output = (typeof outputs)[number];
+  // Chunks being gzipped (on libuv's threads) and written while the next words are merged.
+  const writing = new Set<Promise<void>>();
   const flush = async (output: Output): Promise<void> => {
     const { chunk } = output;
     const body = encodeCbor([chunk] satisfies WordIndex);
     const short = `${language}_${output.name(pagefindHash(body))}`;
-    await writeFile(path.join(output.dir, `${short}.pf_index`), await packAsync(body));
+    const file = path.join(output.dir, `${short}.pf_index`);
+    const written = packAsync(body).then((packed) => writeFile(file, packed));
+    writing.add(written);
+    void written.then(
+      () => writing.delete(written),
+      () => undefined,
+    );
     output.chunks.push([chunk[0]![0], chunk.at(-1)![0], short]);
     output.chunk = [];
     output.size = 0;
+    if (writing.size >= 8) await Promise.race(writing);
   };
 
   for (;;) {
@@ -452,6 +479,7 @@ async function mergeWords(
     if (output.chunk.length) await flush(output);
     shortenChunkBounds(output.chunks);
   }
+  await Promise.all(writing);
   return outputs.map((output) => output.chunks);
 }
 

@@ -88,7 +88,7 @@ export async function readCbor<T>(file: string): Promise<T> {
   return decodeCbor(withoutSignature(await gunzipAsync(await readFile(file)), file)) as T;
 }
 
-export { encodeCbor };
+export { decodeCbor, encodeCbor };
 
 /**
  * Pagefind's content hash: SHA-1 printed byte by byte in hex *without* zero padding (Rust's `{:x}` on

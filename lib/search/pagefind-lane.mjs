@@ -1,10 +1,11 @@
 // @ts-check
 /**
  * One Pagefind indexer in a worker thread: takes records from `SearchIndexer` (index-pages.ts) and
- * writes them as parts. Messages, in order: `{ kind: "add", url, content }`; `{ kind: "write", dir }`
+ * writes them as parts. Messages, in order: `{ kind: "add", pages: [{ url, content }] }`; `{ kind: "write", dir }`
  * (writes the pages added so far to `dir` as one Pagefind bundle, and starts a new index);
  * `{ kind: "close" }` (stops the service once everything before is done). Answers: `added` for each
- * page, `written` for each write, `closed`; each with the errors Pagefind gave.
+ * message of pages (with their count), `written` for each write, `closed`; each with the errors
+ * Pagefind gave.
  *
  * Why a worker: Pagefind's service indexes one page at a time (a single task reads its requests), so
  * one service is one core at most, and the rendering thread fed it only between pages: at 10,000
@@ -36,7 +37,7 @@ async function createIndex() {
   return index;
 }
 
-/** @param {{ kind: "added" | "written" | "closed", dir?: string, errors?: string[] }} response */
+/** @param {{ kind: "added" | "written" | "closed", pages?: number, dir?: string, errors?: string[] }} response */
 const reply = (response) => port.postMessage(response);
 
 /**
@@ -49,35 +50,43 @@ let pending = [];
 /** Writes and the close, one after another. */
 let queue = Promise.resolve();
 
-port.on("message", (/** @type {{ kind: string, url: string, content: string, dir: string }} */ request) => {
-  if (request.kind === "add") {
-    index ??= createIndex();
-    const added = index
-      .then((open) => open.addHTMLFile({ url: request.url, content: request.content }))
-      .then(
-        (result) => reply({ kind: "added", errors: result.errors.map((e) => `${request.url}: ${e}`) }),
-        (error) => reply({ kind: "added", errors: [`${request.url}: ${String(error)}`] }),
-      );
-    pending.push(added);
-  } else if (request.kind === "write") {
-    const full = index ?? createIndex();
-    const sent = pending;
-    index = undefined;
-    pending = [];
-    queue = queue
-      .then(async () => {
-        await Promise.all(sent);
-        const open = await full;
-        const result = await open.writeFiles({ outputPath: request.dir });
-        await open.deleteIndex();
-        reply({ kind: "written", dir: request.dir, errors: result.errors });
-      })
-      .catch((error) => reply({ kind: "written", dir: request.dir, errors: [String(error)] }));
-  } else {
-    queue = queue.then(async () => {
-      await pagefind.close();
-      reply({ kind: "closed" });
-      port.close();
-    });
-  }
-});
+port.on(
+  "message",
+  (/** @type {{ kind: string, pages: { url: string, content: string }[], dir: string }} */ request) => {
+    if (request.kind === "add") {
+      index ??= createIndex();
+      const open = index;
+      const added = Promise.all(
+        request.pages.map(({ url, content }) =>
+          open
+            .then((ready) => ready.addHTMLFile({ url, content }))
+            .then(
+              (result) => result.errors.map((e) => `${url}: ${e}`),
+              (error) => [`${url}: ${String(error)}`],
+            ),
+        ),
+      ).then((errors) => reply({ kind: "added", pages: request.pages.length, errors: errors.flat() }));
+      pending.push(added);
+    } else if (request.kind === "write") {
+      const full = index ?? createIndex();
+      const sent = pending;
+      index = undefined;
+      pending = [];
+      queue = queue
+        .then(async () => {
+          await Promise.all(sent);
+          const open = await full;
+          const result = await open.writeFiles({ outputPath: request.dir });
+          await open.deleteIndex();
+          reply({ kind: "written", dir: request.dir, errors: result.errors });
+        })
+        .catch((error) => reply({ kind: "written", dir: request.dir, errors: [String(error)] }));
+    } else {
+      queue = queue.then(async () => {
+        await pagefind.close();
+        reply({ kind: "closed" });
+        port.close();
+      });
+    }
+  },
+);

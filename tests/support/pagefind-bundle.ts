@@ -56,4 +56,3 @@ export async function semantics(dir: string) {
     fragments: fragments.map((f) => JSON.stringify(f)).sort(),
   };
 }
-
