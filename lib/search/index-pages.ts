@@ -9,14 +9,13 @@
  * other core (see `SearchIndexer`).
  */
 import { rmSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
-import { BundleMerger } from "./merge-index.ts";
+import { MergeThread } from "./merge-thread.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
-import { unmarkStroke } from "./stroke.ts";
-import { defaultRecentPages, splitByMonth, TIERS_FILE, type TierManifest } from "./tiers.ts";
+import { defaultRecentPages, type TierManifest } from "./tiers.ts";
+import { WorkerLink } from "./worker-link.ts";
 
 /**
  * Pages sent to a lane and not yet answered before the sender waits. Why a bound: when the indexer
@@ -107,7 +106,7 @@ type LaneRequest =
   | { readonly kind: "close" };
 
 /** What a lane answers, in the order asked. */
-type LaneResponse =
+type LaneAnswer =
   | { readonly kind: "added"; readonly pages: number; readonly errors: readonly string[] }
   | { readonly kind: "written"; readonly dir: string; readonly errors: readonly string[] }
   | { readonly kind: "closed" };
@@ -116,33 +115,32 @@ type LaneResponse =
 class Lane {
   /** Pages sent or batched and not yet answered. */
   private inFlight = 0;
-  /** Pages not yet sent: a message per page cost the rendering thread 3 s at 10,000 articles. */
-  private batch: { url: string; content: string }[] = [];
   /** Pages in the part being filled. */
   inPart = 0;
+  /** Pages not yet sent: a message per page cost the rendering thread 3 s at 10,000 articles. */
+  private batch: { url: string; content: string }[] = [];
   private readonly waiting: (() => void)[] = [];
-  /** Writes and the close not yet answered, oldest first (the lane answers them in order). */
-  private readonly asked: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  private failure: Error | undefined;
-  private readonly worker: Worker;
+  private readonly link: WorkerLink<LaneRequest, LaneAnswer>;
 
-  constructor(
-    config: LaneConfig,
-    private readonly problems: string[],
-  ) {
-    this.worker = new Worker(new URL("./pagefind-lane.mjs", import.meta.url), { workerData: config });
-    this.worker.on("message", (response: LaneResponse) => this.answer(response));
-    this.worker.on("error", (error) => this.fail(error));
-    this.worker.on("exit", (code) => {
-      if (this.asked.length || this.inFlight) this.fail(new Error(`Pagefind lane stopped (exit ${code})`));
-    });
-    // Idle lanes must not keep a failed build's process alive; `post` holds it while answers are due.
-    // (After the listeners: adding a "message" listener holds the worker again.)
-    this.worker.unref();
+  constructor(config: LaneConfig, problems: string[]) {
+    this.link = new WorkerLink<LaneRequest, LaneAnswer>(
+      new URL("./pagefind-lane.mjs", import.meta.url),
+      config,
+      (answer) => {
+        if (answer.kind === "written") problems.push(...answer.errors);
+        if (answer.kind !== "added") return false;
+        problems.push(...answer.errors);
+        this.inFlight -= answer.pages;
+        this.link.settle(answer.pages);
+        this.wake();
+        return true;
+      },
+    );
+    this.link.onFailure(() => this.wake());
   }
 
   add(url: string, content: string): void {
-    if (this.failure) throw this.failure;
+    if (this.link.error) throw this.link.error;
     this.inFlight++;
     this.inPart++;
     this.batch.push({ url, content });
@@ -153,131 +151,77 @@ class Lane {
   async room(limit: number): Promise<void> {
     if (this.inFlight < limit) return;
     this.flush();
-    while (this.inFlight >= limit && !this.failure) await new Promise<void>((r) => this.waiting.push(r));
-    if (this.failure) throw this.failure;
+    while (this.inFlight >= limit && !this.link.error) await new Promise<void>((r) => this.waiting.push(r));
+    if (this.link.error) throw this.link.error;
+  }
+
+  /** Writes the part being filled to `dir` (after its pages are in). */
+  async write(dir: string): Promise<void> {
+    this.inPart = 0;
+    this.flush();
+    await this.link.ask({ kind: "write", dir });
+  }
+
+  /** Ends the lane's Pagefind process once its writes are done. */
+  async close(): Promise<void> {
+    this.flush();
+    await this.link.ask({ kind: "close" });
+  }
+
+  terminate(): Promise<void> {
+    return this.link.terminate();
   }
 
   /** Sends the pages batched so far. */
   private flush(): void {
     if (!this.batch.length) return;
-    this.post({ kind: "add", pages: this.batch });
+    this.link.expect({ kind: "add", pages: this.batch }, this.batch.length);
     this.batch = [];
   }
 
-  /** Writes the part being filled to `dir` (after its pages are in). */
-  write(dir: string): Promise<void> {
-    this.inPart = 0;
-    return this.ask({ kind: "write", dir });
-  }
-
-  close(): Promise<void> {
-    return this.ask({ kind: "close" });
-  }
-
-  /** Stops the worker and its Pagefind process at once (a build that failed). */
-  async terminate(): Promise<void> {
-    await this.worker.terminate();
-  }
-
-  private ask(request: LaneRequest): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise<void>((resolve, reject) => {
-      this.asked.push({ resolve, reject });
-      this.flush();
-      this.post(request);
-    });
-  }
-
-  private post(request: LaneRequest): void {
-    this.worker.ref();
-    this.worker.postMessage(request);
-  }
-
-  private answer(response: LaneResponse): void {
-    if (response.kind === "added") {
-      this.inFlight -= response.pages;
-      this.problems.push(...response.errors);
-      this.waiting.splice(0).forEach((wake) => wake());
-    } else {
-      if (response.kind === "written") this.problems.push(...response.errors);
-      this.asked.shift()?.resolve();
-    }
-    if (!this.inFlight && !this.asked.length) this.worker.unref();
-  }
-
-  private fail(error: Error): void {
-    this.failure ??= error;
+  private wake(): void {
     this.waiting.splice(0).forEach((wake) => wake());
-    for (const { reject } of this.asked.splice(0)) reject(this.failure);
-    this.worker.unref();
   }
 }
 
 /**
  * One search index filled page by page: `add` as pages are rendered, then `write`. Pages are dealt to
- * the lanes in turn; each lane indexes in parts (see `IndexerOptions.partPages`), which
- * `merge-index.ts` joins into bundles, so readers download exactly what a Pagefind index of each
- * bundle's pages would give them (recent months and archive, `tiers.ts`).
+ * the lanes in turn; each lane indexes in parts (see `IndexerOptions.partPages`), which the merge
+ * worker (`merge-worker.ts`) joins into bundles as they are written, so readers download exactly what
+ * a Pagefind index of each bundle's pages would give them (recent months and archive, `tiers.ts`).
  */
 export class SearchIndexer {
   private count = 0;
   private parts = 0;
-  /** Parts being written by Pagefind and taken over by the merger, one after another. */
+  /** Parts being written by Pagefind and taken over by the merge, one after another. */
   private merged: Promise<void> = Promise.resolve();
   private readonly started = performance.now();
 
   private constructor(
     private readonly lanes: readonly Lane[],
+    private readonly merge: MergeThread,
     /** Errors of pages and parts, shared with the lanes; reported together by `write`. */
     private readonly problems: string[],
     private readonly partPages: number,
     private readonly workDir: string,
-    private readonly merger: BundleMerger,
-    private readonly sorts: Map<string, Map<string, string>>,
-    private readonly unmarked: Set<string>,
-    private readonly tiers: { manifest?: TierManifest },
   ) {}
 
-  /** Starts the lanes' workers (each starts its Pagefind process with its first page). */
+  /** Starts the lanes' workers (each starts its Pagefind process with its first page) and the merge's. */
   static async open(options: IndexerOptions = {}): Promise<SearchIndexer> {
     const language = options.language ?? "vi";
     const lanes = options.lanes ?? defaultLanes();
     const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
     if (SearchIndexer.workDirs.size === 0) process.once("exit", SearchIndexer.removeWorkDirs);
     SearchIndexer.workDirs.add(workDir);
-    // Pagefind does not store sort values, and merging the parts' sort orders needs them.
-    const sorts = new Map<string, Map<string, string>>();
-    // Pages indexed as written (they hold ḏ themselves, see stroke.ts): their fragments stay as they are.
-    const unmarked = new Set<string>();
-    const tiers: { manifest?: TierManifest } = {};
-    const recentPages = options.recentPages ?? defaultRecentPages();
-    const merger = new BundleMerger(path.join(workDir, "bundle"), {
-      restoreFragment: (url, json) => (unmarked.has(url) ? json : unmarkStroke(json)),
-      sortValues: (url, key) => sorts.get(url)?.get(key),
-      split: (urls) => {
-        const split = splitByMonth(
-          urls.map((url) => pageMonth(url, sorts)),
-          recentPages,
-        );
-        tiers.manifest = split.manifest;
-        return split;
-      },
-    });
     const problems: string[] = [];
     const config: LaneConfig = { language, excludeSelectors: EXCLUDE_SELECTORS };
     const open = Array.from({ length: lanes }, () => new Lane(config, problems));
-    SearchIndexer.openLanes.push(...open);
-    const indexer = new SearchIndexer(
-      open,
-      problems,
-      options.partPages ?? defaultPartPages(lanes),
-      workDir,
-      merger,
-      sorts,
-      unmarked,
-      tiers,
-    );
-    return indexer;
+    const merge = new MergeThread({
+      outputPath: path.join(workDir, "bundle"),
+      recentPages: options.recentPages ?? defaultRecentPages(),
+    });
+    SearchIndexer.running.push(...open, merge);
+    return new SearchIndexer(open, merge, problems, options.partPages ?? defaultPartPages(lanes), workDir);
   }
 
   /**
@@ -288,8 +232,7 @@ export class SearchIndexer {
     const record = indexRecord(page.html);
     if (record === undefined) return;
     const lane = this.lanes[this.count++ % this.lanes.length]!;
-    if (!record.marked) this.unmarked.add(page.url);
-    this.sorts.set(page.url, sortValues(record.content));
+    this.merge.page(page.url, sortValues(record.content), record.marked);
     lane.add(page.url, record.content);
     if (lane.inPart >= this.partPages) this.closePart(lane);
     await lane.room(IN_FLIGHT);
@@ -297,19 +240,20 @@ export class SearchIndexer {
 
   /**
    * Has the lane write its current part once its pages are in (its worker then frees Pagefind's
-   * memory of it and takes the next pages into a new index); the merger takes parts over in order.
+   * memory of it and takes the next pages into a new index); the merge takes parts over in order.
    */
   private closePart(lane: Lane): void {
     const dir = path.join(this.workDir, `part-${this.parts++}`);
     const written = lane.write(dir);
-    this.merged = Promise.all([this.merged, written]).then(() => this.merger.addPart(dir));
+    this.merged = Promise.all([this.merged, written]).then(() => this.merge.part(dir));
     // A failed part fails the build at `write`, not as an unhandled rejection now.
     this.merged.catch(() => undefined);
   }
 
-  /** Waits for every page, writes the bundle to `outputPath` and stops the lanes; throws on any error. */
+  /** Waits for every page, writes the bundle to `outputPath` and stops the workers; throws on any error. */
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
+    let tiers: TierManifest | undefined;
     try {
       for (const lane of this.lanes) if (lane.inPart > 0) this.closePart(lane);
       // No page at all: Pagefind's own empty bundle, from one lane.
@@ -320,19 +264,12 @@ export class SearchIndexer {
       await this.merged;
       await closed;
       if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
-      await this.merger.finish();
-      // The search page reads which years each bundle holds; an empty index has no years to tell.
-      const manifest: TierManifest | { recent: null; archive: null } = this.tiers.manifest ?? {
-        recent: null,
-        archive: null,
-      };
-      await writeFile(path.join(this.workDir, "bundle", TIERS_FILE), JSON.stringify(manifest));
+      tiers = await this.merge.finish();
       await rm(outputPath, { recursive: true, force: true });
       await moveFolder(path.join(this.workDir, "bundle"), outputPath);
     } finally {
-      // Closed by now unless the build failed: then they are stopped.
-      await Promise.all(this.lanes.map((lane) => lane.terminate()));
-      SearchIndexer.forget(this.lanes);
+      // Done by now unless the build failed: then they are stopped.
+      await SearchIndexer.stop([...this.lanes, this.merge]);
       await rm(this.workDir, { recursive: true, force: true });
       SearchIndexer.workDirs.delete(this.workDir);
     }
@@ -344,24 +281,25 @@ export class SearchIndexer {
       outputPath,
       milliseconds: end - this.started,
       finishMilliseconds: end - finishing,
-      tiers: this.tiers.manifest,
+      tiers,
     };
   }
 
   /** Stops every open indexer without writing (a build that failed), and removes its parts. */
   static async abort(): Promise<void> {
-    await Promise.all(SearchIndexer.openLanes.splice(0).map((lane) => lane.terminate()));
+    await SearchIndexer.stop([...SearchIndexer.running]);
     for (const dir of SearchIndexer.workDirs) await rm(dir, { recursive: true, force: true });
     SearchIndexer.workDirs.clear();
   }
 
-  /** Lanes of indexers not yet written, for `abort`. */
-  private static readonly openLanes: Lane[] = [];
+  /** Worker threads of indexers not yet written, for `abort`. */
+  private static readonly running: { terminate(): Promise<void> }[] = [];
 
-  private static forget(lanes: readonly Lane[]): void {
-    for (const lane of lanes) {
-      const at = SearchIndexer.openLanes.indexOf(lane);
-      if (at >= 0) SearchIndexer.openLanes.splice(at, 1);
+  private static async stop(workers: readonly { terminate(): Promise<void> }[]): Promise<void> {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    for (const worker of workers) {
+      const at = SearchIndexer.running.indexOf(worker);
+      if (at >= 0) SearchIndexer.running.splice(at, 1);
     }
   }
 
@@ -372,15 +310,6 @@ export class SearchIndexer {
   private static removeWorkDirs(): void {
     for (const dir of SearchIndexer.workDirs) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The month (`YYYY-MM`) of an indexed page, from its date sort value (ISO 8601 with +07:00: Vietnam time). */
-function pageMonth(url: string, sorts: ReadonlyMap<string, ReadonlyMap<string, string>>): string {
-  const month = sorts.get(url)?.get("date")?.slice(0, 7) ?? "";
-  if (!/^\d{4}-\d{2}$/.test(month)) {
-    throw new Error(`Search index: ${url} has no date (data-pagefind-sort="date:…")`);
-  }
-  return month;
 }
 
 /** Renames `from` to `to`, copying when they are on different file systems. */

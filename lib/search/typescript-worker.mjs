@@ -1,0 +1,12 @@
+// @ts-check
+/**
+ * Starts a TypeScript module as a worker thread: `new Worker(this file, { workerData: { module } })`.
+ *
+ * Why: Node 20 applies no loader hooks (tsx's, registered for the main thread) to worker threads, so
+ * a worker registers tsx itself before it imports its TypeScript module (`module`, a file URL).
+ */
+import { workerData } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+
+register();
+await import(workerData.module);
