@@ -84,9 +84,9 @@ export function defaultLanes(): number {
 }
 
 /**
- * Pages per part unless told otherwise: 500 pages held by Pagefind in all, shared by the lanes (about
- * 280 MB of Pagefind's memory at 10,000 articles); `PORTAL_SEARCH_PART_PAGES` overrides it (tests,
- * benchmark).
+ * Pages per part unless told otherwise: 500 pages held by Pagefind in all, shared by the lanes (two
+ * Pagefind processes of 110–130 MB each at 10,000 articles); `PORTAL_SEARCH_PART_PAGES` overrides it
+ * (tests, benchmark).
  */
 export function defaultPartPages(lanes = 1): number {
   const fromEnv = Number(process.env.PORTAL_SEARCH_PART_PAGES);
