@@ -6,6 +6,7 @@
 import { linkSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { measure, onPath, type Measured } from "./measure.ts";
+import { indexWithPagefindCli } from "./pagefind-cli.ts";
 
 const HUGO = onPath("hugo");
 
@@ -47,10 +48,6 @@ export async function buildHugo(
     `baseURL = "https://phuninh.gov.vn/"\nlanguageCode = "vi"\ntitle = "Phú Ninh"\n[taxonomies]\ntag = "tags"\ncategory = "category"\n`,
   );
   const hugo = await measure(HUGO ?? "hugo", ["--quiet", "--source", siteDir], { cwd: siteDir });
-  const pagefind = await measure(
-    path.join(projectDir, "node_modules", ".bin", "pagefind"),
-    ["--site", path.join(siteDir, "public"), "--silent"],
-    { cwd: siteDir },
-  );
+  const pagefind = await indexWithPagefindCli(projectDir, path.join(siteDir, "public"), siteDir);
   return { hugo, pagefind };
 }

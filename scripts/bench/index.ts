@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds N synthetic articles with the real production build (a child process
- * running `scripts/build.ts`), with a bare Eleventy configuration and with Hugo + Pagefind, and
- * prints one table column per N.
+ * running `scripts/build.ts`), with a bare Eleventy configuration (then the Pagefind CLI on its
+ * pages: the client's stack at its plainest) and with Hugo + Pagefind, and prints one table column
+ * per N.
  *
  *   npm run bench                          # 1,000 and 10,000 articles
  *   npm run bench -- --sizes 4000          # any sizes
@@ -21,6 +22,7 @@ import { measureDevEdit } from "./dev-edit.ts";
 import { generateSite } from "./generate.ts";
 import { buildHugo, hugoInstalled } from "./hugo.ts";
 import { folderSize, measure } from "./measure.ts";
+import { indexWithPagefindCli } from "./pagefind-cli.ts";
 import { formatTable, type Round } from "./report.ts";
 
 const { values } = parseArgs({
@@ -48,14 +50,14 @@ for (const articles of sizes) {
   const root = mkdtempSync(path.join(os.tmpdir(), `phuninh-bench-${articles}-`));
   try {
     rounds.push(await benchRound(articles, root));
-    console.log(`\n${formatTable(rounds)}\n`);
+    console.log(`\n${formatTable(rounds, os.availableParallelism())}\n`);
   } finally {
     if (values.keep) log(`kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
 }
 console.log(
-  `Command: npm run bench -- --sizes ${sizes.join(",")} --corpus ${values.corpus}; ${os.cpus().length} cores, Node ${process.version}.`,
+  `Command: npm run bench -- --sizes ${sizes.join(",")} --corpus ${values.corpus}; ${os.availableParallelism()} cores, Node ${process.version}.`,
 );
 
 async function benchRound(articles: number, root: string): Promise<Round> {
@@ -102,9 +104,12 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   const { firstQueryBytes, allYearsBytes } = await firstQuery(output);
 
   let bare: Round["bare"];
+  let barePagefind: Round["barePagefind"];
   if (!values["no-bare"]) {
-    log(`${articles}: bare Eleventy`);
-    bare = await buildBareEleventy(projectDir, content, path.join(root, "bare-site"));
+    log(`${articles}: bare Eleventy, then the Pagefind CLI on its pages`);
+    const bareSite = path.join(root, "bare-site");
+    bare = await buildBareEleventy(projectDir, content, bareSite);
+    barePagefind = await indexWithPagefindCli(projectDir, bareSite, root);
   }
   let hugo: Round["hugo"] = "not installed";
   if (hugoInstalled() && !values["no-hugo"]) {
@@ -133,6 +138,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     devSettledMs: dev?.settledMs,
     devEditRetried: dev?.retried,
     bare,
+    barePagefind,
     hugo,
   };
 }

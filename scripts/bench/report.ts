@@ -41,6 +41,8 @@ export interface Round {
   readonly devSettledMs?: number;
   /** Undefined when not run (`--no-bare`: at 100,000 bare Eleventy needs more heap than Node's default). */
   readonly bare: Usage | undefined;
+  /** The Pagefind CLI over bare Eleventy's pages, run after it; absent from older runs. */
+  readonly barePagefind?: Usage | undefined;
   /** Hugo then the Pagefind CLI, one after the other: times and CPU add up, memory is the larger peak. */
   readonly hugo: { hugo: Usage; pagefind: Usage } | "not installed";
 }
@@ -108,16 +110,22 @@ export function byProcess(usage: Usage): string {
     : "n/a";
 }
 
-/** A Markdown table, one column per article count. */
-export function formatTable(rounds: readonly Round[]): string {
+/** A Markdown table, one column per article count; `cores` of the machine the rounds ran on. */
+export function formatTable(rounds: readonly Round[], cores: number): string {
   type Row = [string, (r: Round) => string];
   const hugo = (r: Round): Usage | undefined =>
     r.hugo === "not installed" ? undefined : sequential(r.hugo.hugo, r.hugo.pagefind);
+  const plainStack = (r: Round): Usage | undefined =>
+    r.bare && r.barePagefind ? sequential(r.bare, r.barePagefind) : undefined;
   const largest = (u: Usage | undefined): string =>
     u === undefined ? "n/a" : `${megabytes(u.maxRssBytes)} (${u.largestCommand})`;
   const rows: Row[] = [
     ["wall time", (r) => seconds(r.ours.ms)],
     ["CPU time, whole process tree (user + system)", (r) => seconds(r.ours.cpuMs)],
+    [
+      `· the ${cores} cores kept busy (CPU ÷ wall × cores)`,
+      (r) => `${Math.round((100 * r.ours.cpuMs) / (r.ours.ms * cores))} %`,
+    ],
     ["· CPU GNU time alone reported (misses unreaped processes)", (r) => seconds(r.oursGnuTimeCpuMs)],
     ...(rounds.some((r) => r.firstWallMs)
       ? [["· first build, images not cached (wall)", (r: Round) => seconds(r.firstWallMs)] as Row]
@@ -154,6 +162,29 @@ export function formatTable(rounds: readonly Round[]): string {
     [
       "ours ÷ bare Eleventy (wall / CPU)",
       (r) => (r.bare ? `${ratio(r.ours.ms, r.bare.ms)} / ${ratio(r.ours.cpuMs, r.bare.cpuMs)}` : "not run"),
+    ],
+    [
+      "bare Eleventy + Pagefind CLI, one after the other: wall / CPU (tree)",
+      (r) => {
+        const usage = plainStack(r);
+        return usage ? `${seconds(usage.ms)} / ${seconds(usage.cpuMs)}` : "not run";
+      },
+    ],
+    [
+      // Any build on this stack renders these pages (bare Eleventy's work at least) and indexes
+      // them (the CLI's work at least): with every core busy from start to end, it cannot be faster.
+      `· least wall time of any Eleventy + Pagefind build: that CPU ÷ ${cores} cores`,
+      (r) => {
+        const usage = plainStack(r);
+        return usage ? seconds(usage.cpuMs / cores) : "not run";
+      },
+    ],
+    [
+      "ours ÷ (bare Eleventy + Pagefind CLI) (wall / CPU)",
+      (r) => {
+        const usage = plainStack(r);
+        return usage ? `${ratio(r.ours.ms, usage.ms)} / ${ratio(r.ours.cpuMs, usage.cpuMs)}` : "not run";
+      },
     ],
     [
       "Hugo + Pagefind CLI: wall",

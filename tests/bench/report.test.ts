@@ -43,19 +43,28 @@ describe("bench report", () => {
       devFirstBuildMs: undefined,
       devEditMs: undefined,
       bare: usage(3200, 3100, 169, 168, "node"),
+      barePagefind: usage(2900, 3700, 290, 280, "pagefind_extend"),
       hugo: {
         hugo: usage(1400, 1400, 45, 45, "hugo"),
         pagefind: usage(3000, 2900, 325, 280, "pagefind_extend"),
       },
     };
-    const table = formatTable([round]);
+    const table = formatTable([round], 2);
     expect(table).toContain("| CPU time, whole process tree (user + system) | 14.2 s |");
+    expect(table).toContain("| · the 2 cores kept busy (CPU ÷ wall × cores) | 54 % |");
     expect(table).toContain("| · CPU GNU time alone reported (misses unreaped processes) | 8.8 s |");
     expect(table).toContain("| peak memory, whole tree (sum at one moment) | 705 MB |");
     expect(table).toContain("| largest process (its peak RSS) | 372 MB (pagefind_extend) |");
     expect(table).toContain(
       "| bare Eleventy: peak memory (tree) / largest process | 169 MB / 168 MB (node) |",
     );
+    expect(table).toContain(
+      "| bare Eleventy + Pagefind CLI, one after the other: wall / CPU (tree) | 6.1 s / 6.8 s |",
+    );
+    expect(table).toContain(
+      "| · least wall time of any Eleventy + Pagefind build: that CPU ÷ 2 cores | 3.4 s |",
+    );
+    expect(table).toContain("| ours ÷ (bare Eleventy + Pagefind CLI) (wall / CPU) | 2.15× / 2.09× |");
     expect(table).toContain("| Hugo + Pagefind CLI: CPU (tree) | 1.4 s + 2.9 s = 4.3 s |");
     expect(table).toContain(
       "| ours ÷ (Hugo + Pagefind) (wall / CPU / peak memory) | 2.98× / 3.30× / 2.17× |",
