@@ -9,6 +9,7 @@
  *   npm run bench -- --full                # adds 100,000
  *   npm run bench -- --no-dev --keep       # skip the dev-server edit; keep the temp folders
  *   npm run bench -- --corpus wide         # sentences of the ~65 real fixture articles too
+ *   npm run bench -- --sizes 4000,10000 --repeat 3   # each contender 3 times in turn: medians
  *   npm run bench -- --sizes 100000 --once --no-bare --no-hugo --no-dev   # the archive-size run
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -21,7 +22,7 @@ import { buildBareEleventy } from "./bare-eleventy.ts";
 import { measureDevEdit } from "./dev-edit.ts";
 import { generateSite } from "./generate.ts";
 import { buildHugo, hugoInstalled } from "./hugo.ts";
-import { folderSize, measure } from "./measure.ts";
+import { folderSize, measure, type Measured } from "./measure.ts";
 import { indexWithPagefindCli } from "./pagefind-cli.ts";
 import { formatTable, type Round } from "./report.ts";
 
@@ -37,10 +38,14 @@ const { values } = parseArgs({
     // One production build only (the image cache already warm from an earlier run), for the largest sizes.
     once: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    // This machine's speed drifts by ±15 % within minutes: N rounds of ours, bare Eleventy and Hugo
+    // taken in turn, each reported by its median run and the ratios of runs taken side by side.
+    repeat: { type: "string", default: "1" },
     // "wide": sentences of the test fixtures' real articles too (see generate.ts); "seed": the seed only.
     corpus: { type: "string", default: "seed" },
   },
 });
+const repeat = Math.max(1, Number(values.repeat));
 const sizes = (values.sizes ?? (values.full ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
 const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
 const log = (line: string): void => console.error(`[bench] ${line}`);
@@ -59,6 +64,22 @@ for (const articles of sizes) {
 console.log(
   `Command: npm run bench -- --sizes ${sizes.join(",")} --corpus ${values.corpus}; ${os.availableParallelism()} cores, Node ${process.version}.`,
 );
+
+function logOurs(articles: number, run: Measured): void {
+  log(
+    `${articles}: ours ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; by process: ` +
+      run.processes
+        .filter((p) => p.cpuMs >= 100)
+        .map((p) => `${p.comm} ${(p.cpuMs / 1000).toFixed(1)} s, ${(p.peakKb / 1024).toFixed(0)} MB`)
+        .join("; "),
+  );
+}
+
+/** The run in the middle by `key` (the lower middle of an even count). */
+function median<T>(runs: readonly T[], key: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
 
 async function benchRound(articles: number, root: string): Promise<Round> {
   const content = path.join(root, "content");
@@ -87,35 +108,42 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   let { run, timings } = await ours();
   let firstWallMs: number | undefined;
   // Once an images stage exists, the figure that matters is a rebuild with its cache warm.
-  if (!values.once && timings.stages.some((s) => s.name.startsWith("images"))) {
-    log(`${articles}: production build again, images cached`);
-    firstWallMs = run.ms;
-    ({ run, timings } = await ours());
-  }
-  log(
-    `${articles}: ours ${(run.ms / 1000).toFixed(1)} s wall, ${(run.cpuMs / 1000).toFixed(1)} s CPU; by process: ` +
-      run.processes
-        .filter((p) => p.cpuMs >= 100)
-        .map((p) => `${p.comm} ${(p.cpuMs / 1000).toFixed(1)} s, ${(p.peakKb / 1024).toFixed(0)} MB`)
-        .join("; "),
-  );
+  const again = !values.once && timings.stages.some((s) => s.name.startsWith("images"));
+  if (again) firstWallMs = run.ms;
 
   const searchDir = path.join(output, "pagefind");
   const { firstQueryBytes, allYearsBytes } = await firstQuery(output);
 
-  let bare: Round["bare"];
-  let barePagefind: Round["barePagefind"];
-  if (!values["no-bare"]) {
-    log(`${articles}: bare Eleventy, then the Pagefind CLI on its pages`);
-    const bareSite = path.join(root, "bare-site");
-    bare = await buildBareEleventy(projectDir, content, bareSite);
-    barePagefind = await indexWithPagefindCli(projectDir, bareSite, root);
+  const oursRuns: { run: Measured; timings: TimingReport }[] = again ? [] : [{ run, timings }];
+  const bareRuns: { bare: Measured; pagefind: Measured }[] = [];
+  const hugoRuns: { hugo: Measured; pagefind: Measured }[] = [];
+  for (let i = 1; i <= repeat; i++) {
+    const of = repeat > 1 ? ` (${i}/${repeat})` : "";
+    if (again || i > 1) {
+      log(`${articles}: production build again, images cached${of}`);
+      oursRuns.push(await ours());
+      logOurs(articles, oursRuns.at(-1)!.run);
+    } else logOurs(articles, run);
+    if (!values["no-bare"]) {
+      log(`${articles}: bare Eleventy, then the Pagefind CLI on its pages${of}`);
+      const bareSite = path.join(root, "bare-site");
+      rmSync(bareSite, { recursive: true, force: true });
+      const bare = await buildBareEleventy(projectDir, content, bareSite);
+      bareRuns.push({ bare, pagefind: await indexWithPagefindCli(projectDir, bareSite, root) });
+    }
+    if (hugoInstalled() && !values["no-hugo"]) {
+      log(`${articles}: Hugo + Pagefind${of}`);
+      const hugoSite = path.join(root, "hugo");
+      rmSync(hugoSite, { recursive: true, force: true });
+      hugoRuns.push(await buildHugo(projectDir, content, hugoSite));
+    }
   }
-  let hugo: Round["hugo"] = "not installed";
-  if (hugoInstalled() && !values["no-hugo"]) {
-    log(`${articles}: Hugo + Pagefind`);
-    hugo = await buildHugo(projectDir, content, path.join(root, "hugo"));
-  }
+  ({ run, timings } = median(oursRuns, (r) => r.run.ms));
+  const bareRun = bareRuns.length ? median(bareRuns, (r) => r.bare.ms + r.pagefind.ms) : undefined;
+  const hugoRun = hugoRuns.length ? median(hugoRuns, (r) => r.hugo.ms + r.pagefind.ms) : undefined;
+  const hugo: Round["hugo"] = hugoRun ?? "not installed";
+  // Each of our runs against the Hugo run taken right after it, while the machine ran at one speed.
+  const sideBySide = hugoRuns.map((h, i) => oursRuns[i]!.run.ms / (h.hugo.ms + h.pagefind.ms));
 
   let dev: { firstBuildMs: number; editMs: number; settledMs: number; retried: boolean } | undefined;
   if (!values["no-dev"]) {
@@ -137,9 +165,11 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     devEditMs: dev?.editMs,
     devSettledMs: dev?.settledMs,
     devEditRetried: dev?.retried,
-    bare,
-    barePagefind,
+    bare: bareRun?.bare,
+    barePagefind: bareRun?.pagefind,
     hugo,
+    repeats: repeat,
+    hugoRatios: repeat > 1 ? sideBySide : undefined,
   };
 }
 

@@ -45,6 +45,10 @@ export interface Round {
   readonly barePagefind?: Usage | undefined;
   /** Hugo then the Pagefind CLI, one after the other: times and CPU add up, memory is the larger peak. */
   readonly hugo: { hugo: Usage; pagefind: Usage } | "not installed";
+  /** Runs of each contender, taken in turn (`--repeat`); the median run of each is reported. */
+  readonly repeats?: number;
+  /** With `--repeat`: each of our runs ÷ the Hugo + Pagefind run taken right after it (wall). */
+  readonly hugoRatios?: readonly number[] | undefined;
 }
 
 /** Two runs one after the other as one: wall and CPU add up, memory peaks are the larger of the two. */
@@ -216,6 +220,11 @@ export function formatTable(rounds: readonly Round[], cores: number): string {
           : "n/a";
       },
     ],
+    [
+      "· wall, each of our runs ÷ the Hugo + Pagefind run right after it",
+      (r) => (r.hugoRatios?.length ? r.hugoRatios.map((x) => `${x.toFixed(2)}×`).join(", ") : "one run"),
+    ],
+    ["runs of each contender, taken in turn (median run shown)", (r) => String(r.repeats ?? 1)],
   ];
   const header = `| articles | ${rounds.map((r) => r.articles.toLocaleString("en")).join(" | ")} |`;
   const rule = `|---|${rounds.map(() => "---:").join("|")}|`;
