@@ -62,7 +62,7 @@ for (const articles of sizes) {
   }
 }
 console.log(
-  `Command: npm run bench -- --sizes ${sizes.join(",")} --corpus ${values.corpus}; ${os.availableParallelism()} cores, Node ${process.version}.`,
+  `Command: npm run bench -- ${process.argv.slice(2).join(" ")} (sizes ${sizes.join(",")}, corpus ${values.corpus}, ${repeat} run(s) each); ${os.availableParallelism()} cores, Node ${process.version}.`,
 );
 
 function logOurs(articles: number, run: Measured): void {
