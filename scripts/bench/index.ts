@@ -45,7 +45,9 @@ const { values } = parseArgs({
     corpus: { type: "string", default: "seed" },
   },
 });
-const repeat = Math.max(1, Number(values.repeat));
+const repeat = Number(values.repeat);
+if (!Number.isInteger(repeat) || repeat < 1)
+  throw new Error(`--repeat: a whole number from 1 ("${values.repeat}")`);
 const sizes = (values.sizes ?? (values.full ? "1000,10000,100000" : "1000,10000")).split(",").map(Number);
 const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
 const log = (line: string): void => console.error(`[bench] ${line}`);

@@ -175,8 +175,9 @@ export function formatTable(rounds: readonly Round[], cores: number): string {
       },
     ],
     [
-      // Any build on this stack renders these pages (bare Eleventy's work at least) and indexes
-      // them (the CLI's work at least): with every core busy from start to end, it cannot be faster.
+      // Any build on this stack renders these pages (taken as bare Eleventy's work at least) and
+      // indexes them (the CLI's work at least): even with every core busy from start to end, no
+      // such build is faster than this.
       `· least wall time of any Eleventy + Pagefind build: that CPU ÷ ${cores} cores`,
       (r) => {
         const usage = plainStack(r);
