@@ -31,7 +31,7 @@ describe("bench report", () => {
     expect(byProcess(ours)).toBe("pagefind_extend 5.4 s, 372 MB; node 8.6 s, 284 MB");
   });
 
-  it("prints whole-tree CPU and memory and the largest process for ours and both yardsticks", () => {
+  it("prints whole-tree CPU and memory and the largest process for ours and each yardstick (bare Eleventy, bare Eleventy + Pagefind CLI, Hugo + Pagefind CLI)", () => {
     const round: Round = {
       articles: 1000,
       ours: usage(13_100, 14_200, 705, 372, "pagefind_extend"),
