@@ -7,7 +7,9 @@
  * that scores 100 in every category; every run is printed. Three were too few: in one CI run all
  * three article runs scored 98–99 (total blocking time 120–170 ms) on a host whose speed swung from
  * index 2101 to 1367 between them. Accessibility, best practices, SEO, CLS and the required audits
- * do not depend on host speed, so a run that misses them fails at once.
+ * do not depend on host speed, so a run that misses them fails at once. A run that Lighthouse ends
+ * with a runtime error (NO_NAVSTART in one CI run) measured nothing and uses up an attempt; the
+ * policy is unit-tested in lighthouse-attempts.test.ts.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
