@@ -64,7 +64,7 @@ describe("auditUntilPerfect", () => {
   it("fails, naming every error, when no run measured anything", async () => {
     const run = scripted([noNavstart(), noNavstart(), noNavstart()]);
     await expect(auditUntilPerfect(URL_, 3, quiet, run)).rejects.toThrow(
-      /measured anything in 3: run 1: NO_NAVSTART, run 2: NO_NAVSTART, run 3: NO_NAVSTART/,
+      /measured anything in 3 attempts: run 1: NO_NAVSTART, run 2: NO_NAVSTART, run 3: NO_NAVSTART/,
     );
   });
 

@@ -242,6 +242,8 @@ export async function auditUntilPerfect(
     if (isPerfect(result)) break;
   }
   if (!best)
-    throw new Error(`no Lighthouse run of ${url} measured anything in ${attempts}: ${errors.join(", ")}`);
+    throw new Error(
+      `no Lighthouse run of ${url} measured anything in ${attempts} attempts: ${errors.join(", ")}`,
+    );
   return best;
 }
