@@ -59,8 +59,8 @@ const GIVEN = [
 ];
 const COMMUNES = [
   "Tam An",
-  // "Tam Dân" is left out so the recorded figures stay comparable; the build now gives it
-  // /don-vi/…-tam-dan-2/ beside "Tam Đàn" (see docs/benchmark.md).
+  // "Tam Dân" is left out so the figures in docs/benchmark.md stay comparable over runs; the build
+  // would give it /don-vi/…-tam-dan-2/ beside "Tam Đàn" (lib/content/collections.ts).
   "Tam Đại",
   "Tam Đàn",
   "Tam Lãnh",
