@@ -270,7 +270,11 @@ describe("feeds and sitemaps", () => {
       description: expect.any(String),
     });
     const links = (channel.item as Record<string, string>[]).map((i) => {
-      expect(i.title && i.guid && i.pubDate).toBeTruthy();
+      expect(i).toMatchObject({
+        title: expect.any(String),
+        guid: expect.anything(),
+        pubDate: expect.any(String),
+      });
       expect(i.pubDate).toMatch(/\+0700$/);
       return i.link;
     });
@@ -285,9 +289,19 @@ describe("feeds and sitemaps", () => {
 
   it("the Atom feed has id, title, updated and author, and each category has its own feeds", () => {
     const feed = parser.parse(read("/atom.xml")).feed;
-    expect(feed.id && feed.title && feed.updated && feed.author).toBeTruthy();
+    expect(feed).toMatchObject({
+      id: expect.any(String),
+      title: expect.anything(),
+      updated: expect.any(String),
+      author: expect.anything(),
+    });
     for (const entry of feed.entry)
-      expect(entry.id && entry.title && entry.updated && entry.published).toBeTruthy();
+      expect(entry).toMatchObject({
+        id: expect.any(String),
+        title: expect.anything(),
+        updated: expect.any(String),
+        published: expect.any(String),
+      });
     expect(feed.entry).toHaveLength(published.length);
     for (const slug of new Set(published.map((a) => a.category.slug))) {
       const rss = read(`/chuyen-muc/${slug}/feed.xml`);
