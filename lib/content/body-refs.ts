@@ -5,7 +5,9 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { lineLocator } from "./html-policy.ts";
+import { inspectBody, lineLocator, type BodyHref } from "./html-policy.ts";
+import type { Article } from "./article.ts";
+import type { Problem } from "./problems.ts";
 
 /**
  * The alt text the importer writes for a photo it could not see. It counts as missing: a person
@@ -49,14 +51,26 @@ export function isLocalImage(src: string): boolean {
 }
 
 /**
- * Links from a body to article pages: `/tin-tuc/<slug>/`, also written with the site's own address.
+ * Links from a body to article pages: `/tin-tuc/<slug>/…`, relative to the article or with the site's
+ * own address. Addresses are resolved as a browser resolves them from the article's page.
  * @example bodyLinks("[x](/tin-tuc/abc/)", "https://phuninh.gov.vn")[0].slug === "abc"
  */
-export function bodyLinks(body: string, siteUrl: string): BodyLink[] {
-  const lineOf = lineLocator(body);
-  const host = siteUrl.replace(/\/+$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?:\\]\\(\\s*<?|href\\s*=\\s*["']?)(?:${host})?(/tin-tuc/([^/\\s)"'#?>]*)[^\\s)"'>]*)`, "gi");
-  return [...body.matchAll(pattern)].map((m) => ({ line: lineOf(m.index), href: m[1] ?? "", slug: decodeURIComponent(m[2] ?? "") }));
+export function bodyLinks(body: string | readonly BodyHref[], siteUrl: string, articlePath = "/"): BodyLink[] {
+  const hrefs = typeof body === "string" ? inspectBody(body).hrefs : body;
+  const site = new URL(siteUrl);
+  const base = new URL(articlePath, site);
+  const links: BodyLink[] = [];
+  for (const { line, href } of hrefs) {
+    let url: URL;
+    try {
+      url = new URL(href, base);
+    } catch {
+      continue;
+    }
+    const slug = url.origin === site.origin ? /^\/tin-tuc\/([^/]+)/.exec(url.pathname)?.[1] : undefined;
+    if (slug !== undefined) links.push({ line, href, slug: safeDecodeComponent(slug) });
+  }
+  return links;
 }
 
 /** What a body's references are checked against. */
@@ -72,7 +86,11 @@ export interface BodyContext {
  * Body photos without a file or an alt text, and links to articles that do not exist; each with its
  * 1-based line in the body and a Vietnamese message.
  */
-export function bodyReferenceProblems(body: string, context: BodyContext): { line: number; message: string }[] {
+export function bodyReferenceProblems(
+  body: string,
+  context: BodyContext,
+  links: readonly BodyLink[] = bodyLinks(body, context.siteUrl),
+): { line: number; message: string }[] {
   const found: { line: number; message: string }[] = [];
   for (const image of bodyImages(body)) {
     const alt = image.alt?.trim() ?? "";
@@ -84,7 +102,7 @@ export function bodyReferenceProblems(body: string, context: BodyContext): { lin
       found.push({ line: image.line, message: `không tìm thấy tệp ảnh "${image.src}" trong thư mục bài viết` });
     }
   }
-  for (const link of bodyLinks(body, context.siteUrl)) {
+  for (const link of links) {
     if (!context.slugs.has(link.slug)) found.push({ line: link.line, message: `liên kết ${link.href} trỏ tới bài viết không tồn tại` });
   }
   return found.sort((a, b) => a.line - b.line);
@@ -96,4 +114,34 @@ function safeDecode(src: string): string {
   } catch {
     return src;
   }
+}
+
+function safeDecodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Links from published articles to drafts: a draft is not on the site, so the link would lead
+ * nowhere. Runs once every article is loaded, as only then is it known which ones are drafts.
+ */
+export function draftLinkProblems(articles: readonly Article[]): Problem[] {
+  const drafts = new Set(articles.filter((a) => a.draft).map((a) => a.slug));
+  if (drafts.size === 0) return [];
+  return articles
+    .filter((a) => !a.draft)
+    .flatMap((a) =>
+      a.links
+        .filter((link) => drafts.has(link.slug))
+        .map((link) => ({
+          file: a.inputPath,
+          line: link.line,
+          field: "body",
+          message: `liên kết ${link.href} trỏ tới bài viết nháp (draft: true), chưa đăng trên trang: hãy bỏ liên kết hoặc đăng bài đó trước`,
+          severity: "error" as const,
+        })),
+    );
 }

@@ -14,10 +14,11 @@ import { articleUrl, type Article } from "./article.ts";
 import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
-import { findUnsafeHtml } from "./html-policy.ts";
-import { bodyReferenceProblems, type BodyContext } from "./body-refs.ts";
+import { inspectBody, parseBody } from "./html-policy.ts";
+import { bodyLinks, bodyReferenceProblems, draftLinkProblems, type BodyContext } from "./body-refs.ts";
 import type { BodyImage } from "./article.ts";
 import { decodeSource, isExternalSource, listBodyImages } from "../images/references.ts";
+import type { Token } from "markdown-it";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -74,6 +75,8 @@ export function loadArticles(
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
   }
+  // Only now is it known which articles are drafts: a published one must not link to them.
+  problems.push(...draftLinkProblems(articles));
   // Forget deleted articles, so a long-running dev server does not keep them in memory.
   const present = new Set(files);
   for (const file of memo.keys()) if (!present.has(file)) memo.delete(file);
@@ -137,8 +140,13 @@ function parseOne(
 
   // Checked before the schema so an author sees body and front-matter errors together.
   const body = toNFC(split.body);
-  // Unsafe HTML, photos without a file or alt text, links to missing articles: all refused.
-  for (const found of [...findUnsafeHtml(body), ...bodyReferenceProblems(body, context)]) {
+  const slug = path.basename(path.dirname(file));
+  // Parsed once here for the HTML allowlist, the links and the images.
+  const tokens = parseBody(body);
+  const inspection = inspectBody(tokens);
+  const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug));
+  // HTML outside the allowlist, photos without a file or alt text, links to missing articles: all refused.
+  for (const found of [...inspection.violations, ...bodyReferenceProblems(body, context, links)]) {
     problems.push({
       file: relative,
       line: split.bodyLine + found.line - 1,
@@ -148,7 +156,6 @@ function parseOne(
     });
   }
 
-  const slug = path.basename(path.dirname(file));
   if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
 
   const parsed = schema.safeParse(deepNFC(split.data));
@@ -185,7 +192,8 @@ function parseOne(
     summary: data.summary ?? firstParagraphText(body),
     hasOwnSummary: data.summary !== undefined,
     ...(image ? { image } : {}),
-    bodyImages: resolveBodyImages(body, split.bodyLine, dir),
+    bodyImages: resolveBodyImages(tokens, split.bodyLine, dir),
+    links: links.map((link) => ({ ...link, line: split.bodyLine + link.line - 1 })),
     draft: data.draft ?? false,
     aliases: data.aliases ?? [],
     body,
@@ -202,7 +210,7 @@ export function publishedArticles(articles: readonly Article[], now: Date, inclu
  * The body's images with their source files, for the image pipeline. Missing files and alt texts
  * were already reported by `bodyReferenceProblems`; an article that reaches this point has neither.
  */
-function resolveBodyImages(body: string, bodyLine: number, dir: string): BodyImage[] {
+function resolveBodyImages(body: readonly Token[], bodyLine: number, dir: string): BodyImage[] {
   return listBodyImages(body, bodyLine).map((ref) =>
     isExternalSource(ref.src) ? ref : { ...ref, path: path.resolve(dir, decodeSource(ref.src)) },
   );

@@ -2,10 +2,13 @@
  * The Markdown renderer for article bodies.
  *
  * Why `typographer: false` and `linkify: false`: archived articles are published word for word, so no
- * quote or dash is rewritten. Why `html: true`: authors may write tables; unsafe HTML is refused
- * earlier, by the content loader, with the file and line named.
+ * quote or dash is rewritten. Why `html: true`: authors may write tables; HTML outside the allowlist
+ * is refused earlier, by the content loader, with the file and line named, and is also dropped here,
+ * so that nothing the check might miss reaches a reader.
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
+import { isAllowedUrl } from "./html-allowlist.ts";
+import { HtmlStream } from "./html-stream.ts";
 
 /** What the renderer needs to know about the article being rendered. */
 export interface MarkdownEnv {
@@ -29,6 +32,9 @@ export const plainImage: ImageRenderer = ({ src, alt }, env) => {
  */
 export function createMarkdown(renderImage: ImageRenderer = plainImage): MarkdownItInstance {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  // An address outside the allowlist is shown as text, never made a link or an image.
+  md.validateLink = isAllowedUrl;
+  md.core.ruler.push("allowlist_html", (state) => sanitizeHtmlTokens(state.tokens));
   md.core.ruler.push("figure", (state) => {
     const tokens = state.tokens;
     for (let i = 1; i < tokens.length - 1; i++) {
@@ -51,4 +57,20 @@ export function createMarkdown(renderImage: ImageRenderer = plainImage): Markdow
     return `<figure class="photo">${img}${caption}</figure>\n`;
   };
   return md;
+}
+
+/**
+ * Replaces every raw HTML piece of a parsed body by its allowed part, re-serialised (html-stream.ts).
+ * @example sanitizeHtmlTokens(md.parse('<b onclick="x()">a</b>', {})) // the piece becomes "<b>"
+ */
+export function sanitizeHtmlTokens(tokens: readonly Token[]): void {
+  const stream = new HtmlStream();
+  const visit = (list: readonly Token[]): void => {
+    for (const token of list) {
+      if (token.type === "html_block" || token.type === "html_inline") token.content = stream.write(token.content);
+      if (token.children) visit(token.children);
+    }
+  };
+  visit(tokens);
+  stream.end();
 }

@@ -65,8 +65,12 @@ describe("npm run check", () => {
     writeArticle(
       content,
       "hoa-binh-2",
-      articleMarkdown({ title: "HÒA BÌNH", ...base, aliases: ["/tin-tuc/cu"] }),
+      articleMarkdown(
+        { title: "HÒA BÌNH", ...base, aliases: ["/tin-tuc/cu"] },
+        "Nội dung.\n\nXem [bài đang viết](/tin-tuc/bai-nhap/).",
+      ),
     );
+    writeArticle(content, "bai-nhap", articleMarkdown({ title: "Bài nháp", ...base, draft: true }));
     writeArticle(
       content,
       "thieu-tac-gia",
@@ -94,6 +98,12 @@ describe("npm run check", () => {
     expectLine("anh-va-lien-ket", "<img", "thiếu mô tả (alt)");
     expectLine(
       "anh-va-lien-ket",
+      "<img",
+      "thẻ <img> không được dùng: chèn ảnh bằng cú pháp Markdown ![mô tả](anh.jpg)",
+    );
+    expectLine("hoa-binh-2", "bai-nhap", "liên kết /tin-tuc/bai-nhap/ trỏ tới bài viết nháp (draft: true)");
+    expectLine(
+      "anh-va-lien-ket",
       "khong-co-bai-nay",
       "liên kết /tin-tuc/khong-co-bai-nay/ trỏ tới bài viết không tồn tại",
     );
@@ -118,7 +128,7 @@ describe("npm run check", () => {
     );
     // The good link to an existing article, written with the site's address, is not reported.
     expect(out).not.toContain("/tin-tuc/hoa-binh/ trỏ");
-    expect(out).toMatch(/Đã kiểm tra 5 bài trong \d+ ms: 10 lỗi, 3 cảnh báo\./);
+    expect(out).toMatch(/Đã kiểm tra 6 bài trong \d+ ms: 12 lỗi, 3 cảnh báo\./);
   });
 
   it("exits 0 when there are only warnings", async () => {
