@@ -3,7 +3,6 @@
  */
 import type { PortalDate } from "../text/date.ts";
 import type { Category } from "./site.ts";
-import type { BodyLink } from "./body-refs.ts";
 
 export interface ArticleImage {
   /** Absolute path of the source file. */
@@ -50,8 +49,6 @@ export interface Article {
   readonly image?: ArticleImage;
   /** The body's images in reading order. */
   readonly bodyImages: readonly BodyImage[];
-  /** The body's links to article pages, with their lines in the Markdown file. */
-  readonly links: readonly BodyLink[];
   readonly draft: boolean;
   readonly aliases: readonly string[];
   /** Markdown body in NFC. */

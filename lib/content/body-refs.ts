@@ -6,7 +6,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { inspectBody, lineLocator, type BodyHref } from "./html-policy.ts";
-import type { Article } from "./article.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -124,20 +123,30 @@ function safeDecodeComponent(text: string): string {
   }
 }
 
+/** One article file's links to article pages, known even when the file has other errors. */
+export interface LinkSource {
+  /** Project-relative path of the Markdown file. */
+  readonly file: string;
+  readonly slug: string;
+  readonly draft: boolean;
+  /** With their lines in the Markdown file. */
+  readonly links: readonly BodyLink[];
+}
+
 /**
  * Links from published articles to drafts: a draft is not on the site, so the link would lead
- * nowhere. Runs once every article is loaded, as only then is it known which ones are drafts.
+ * nowhere. Runs once every file is read, as only then is it known which articles are drafts.
  */
-export function draftLinkProblems(articles: readonly Article[]): Problem[] {
-  const drafts = new Set(articles.filter((a) => a.draft).map((a) => a.slug));
+export function draftLinkProblems(sources: readonly LinkSource[]): Problem[] {
+  const drafts = new Set(sources.filter((s) => s.draft).map((s) => s.slug));
   if (drafts.size === 0) return [];
-  return articles
-    .filter((a) => !a.draft)
-    .flatMap((a) =>
-      a.links
+  return sources
+    .filter((source) => !source.draft)
+    .flatMap((source) =>
+      source.links
         .filter((link) => drafts.has(link.slug))
         .map((link) => ({
-          file: a.inputPath,
+          file: source.file,
           line: link.line,
           field: "body",
           message: `liên kết ${link.href} trỏ tới bài viết nháp (draft: true), chưa đăng trên trang: hãy bỏ liên kết hoặc đăng bài đó trước`,

@@ -15,7 +15,13 @@ import { readSiteConfig, type SiteConfig } from "./site.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
 import { inspectBody, parseBody } from "./html-policy.ts";
-import { bodyLinks, bodyReferenceProblems, draftLinkProblems, type BodyContext } from "./body-refs.ts";
+import {
+  bodyLinks,
+  bodyReferenceProblems,
+  draftLinkProblems,
+  type BodyContext,
+  type LinkSource,
+} from "./body-refs.ts";
 import type { BodyImage } from "./article.ts";
 import { decodeSource, isExternalSource, listBodyImages } from "../images/references.ts";
 import type { Token } from "markdown-it";
@@ -60,6 +66,7 @@ export function loadArticles(
   const schema = articleSchema(slugs);
   const problems: Problem[] = [];
   const articles: Article[] = [];
+  const linkSources: LinkSource[] = [];
   const files = listArticleFiles(contentDir);
   const slugSet = new Set(files.map((file) => path.basename(path.dirname(file))));
   // What every file's result depends on besides the file itself: categories and the other articles.
@@ -74,9 +81,10 @@ export function loadArticles(
       : loadOne(file, relative, schema, context, site, sharedStamp);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
+    if (result.links) linkSources.push(result.links);
   }
   // Only now is it known which articles are drafts: a published one must not link to them.
-  problems.push(...draftLinkProblems(articles));
+  problems.push(...draftLinkProblems(linkSources));
   // Forget deleted articles, so a long-running dev server does not keep them in memory.
   const present = new Set(files);
   for (const file of memo.keys()) if (!present.has(file)) memo.delete(file);
@@ -87,6 +95,8 @@ export function loadArticles(
 interface Loaded {
   readonly article?: Article;
   readonly problems: Problem[];
+  /** The body's links to articles, also for a file with other errors, so one run lists every problem. */
+  readonly links?: LinkSource;
 }
 
 /**
@@ -155,6 +165,12 @@ function parseOne(
       severity: "error",
     });
   }
+  const linkSource: LinkSource = {
+    file: relative,
+    slug,
+    draft: (split.data as { draft?: unknown } | null)?.draft === true,
+    links: links.map((link) => ({ ...link, line: split.bodyLine + link.line - 1 })),
+  };
 
   if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
 
@@ -165,7 +181,7 @@ function parseOne(
       const message = issue.code === "unrecognized_keys" ? `trường không được hỗ trợ: ${issue.keys.join(", ")}` : issue.message;
       at(issue.code === "unrecognized_keys" ? issue.keys[0] ?? field : field, message);
     }
-    return { problems };
+    return { problems, links: linkSource };
   }
   const data: FrontMatter = parsed.data;
   const dir = path.dirname(file);
@@ -173,7 +189,7 @@ function parseOne(
     ? { ...data.image, path: path.resolve(dir, data.image.src), line: split.lines.get("image") ?? 1 }
     : undefined;
   if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
-  if (problems.some((p) => p.severity === "error")) return { problems };
+  if (problems.some((p) => p.severity === "error")) return { problems, links: linkSource };
 
   const category = site.categories.find((c) => c.slug === data.category);
   const article: Article = {
@@ -193,12 +209,11 @@ function parseOne(
     hasOwnSummary: data.summary !== undefined,
     ...(image ? { image } : {}),
     bodyImages: resolveBodyImages(tokens, split.bodyLine, dir),
-    links: links.map((link) => ({ ...link, line: split.bodyLine + link.line - 1 })),
     draft: data.draft ?? false,
     aliases: data.aliases ?? [],
     body,
   };
-  return { article, problems };
+  return { article, problems, links: linkSource };
 }
 
 /** Articles a reader may see at `now`: no drafts, nothing dated in the future. */

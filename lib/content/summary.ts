@@ -1,6 +1,9 @@
 /**
  * The default lead (sapo) of an article: the plain text of its first paragraph.
  */
+import MarkdownIt from "markdown-it";
+
+const inline = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
 /** Plain text of the first prose paragraph of a Markdown body (images, headings and HTML skipped). */
 export function firstParagraphText(markdown: string): string {
@@ -23,11 +26,16 @@ function firstProseBlock(markdown: string): string {
   }
 }
 
+/**
+ * The words of a paragraph as a reader sees them: Markdown marks and raw HTML tags dropped, entities
+ * decoded. Why parse rather than strip with patterns: the lead also goes where text is read as HTML
+ * (RSS descriptions), so no tag an author wrote may survive in it as markup.
+ */
 function plain(prose: string): string {
-  return prose
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const words: string[] = [];
+  for (const token of inline.parseInline(prose, {})[0]?.children ?? []) {
+    if (token.type === "text" || token.type === "code_inline") words.push(token.content);
+    else if (token.type === "softbreak" || token.type === "hardbreak") words.push(" ");
+  }
+  return words.join("").replace(/\s+/g, " ").trim();
 }

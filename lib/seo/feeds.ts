@@ -34,6 +34,10 @@ export interface FeedSpec {
   readonly now: Date;
 }
 
+/** Text as HTML that shows it literally. */
+const escapeHtmlText = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 /** How many articles the site feed and each category feed carry. */
 export const FEED_LENGTH = 50;
 
@@ -61,7 +65,8 @@ export function rssFeed(spec: FeedSpec): string {
       element("dc:creator", a.author),
       element("category", a.category.name),
       ...a.tags.map((t) => element("category", t)),
-      element("description", a.summary),
+      // Readers render an RSS description as HTML: the lead is text, so it is escaped as HTML first.
+      element("description", escapeHtmlText(a.summary)),
       ...(image
         ? [
             `<enclosure url="${escapeXml(image)}" length="${SHARE_ENCLOSURE.length}" type="${SHARE_ENCLOSURE.type}"/>`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyImages, bodyLinks, isLocalImage } from "../../lib/content/body-refs.ts";
+import { bodyImages, bodyLinks, draftLinkProblems, isLocalImage } from "../../lib/content/body-refs.ts";
 
 describe("bodyImages", () => {
   it("finds Markdown and HTML images with their alt text and line", () => {
@@ -27,6 +27,44 @@ describe("bodyLinks", () => {
       [1, "mot"],
       [2, "hai"],
       [3, "ba"],
+    ]);
+  });
+});
+
+describe("bodyLinks, read as a browser reads them", () => {
+  it("resolves relative links from the article's page and decodes entities and percent-encoding", () => {
+    const body = '[a](../mot/)\n<a href="/tin-tuc/&#104;ai/">b</a>\n[c](/tin-tuc/b%C3%A0i/)\n[d](quyet-dinh.pdf)';
+    expect(bodyLinks(body, "https://phuninh.gov.vn", "/tin-tuc/goc/").map((l) => [l.line, l.slug])).toEqual([
+      [1, "mot"],
+      [2, "hai"],
+      [3, "bài"],
+      [4, "goc"],
+    ]);
+  });
+});
+
+describe("draftLinkProblems", () => {
+  const source = (slug: string, draft: boolean, ...links: [string, number][]) => ({
+    file: `content/articles/${slug}/index.md`,
+    slug,
+    draft,
+    links: links.map(([to, line]) => ({ line, slug: to, href: `/tin-tuc/${to}/` })),
+  });
+  it("refuses a published article's link to a draft, naming its file and line; drafts may link to drafts", () => {
+    const sources = [
+      source("da-dang", false, ["nhap", 12], ["khac", 14]),
+      source("nhap", true, ["nhap-khac", 9]),
+      source("nhap-khac", true),
+      source("khac", false),
+    ];
+    expect(draftLinkProblems(sources)).toEqual([
+      {
+        file: "content/articles/da-dang/index.md",
+        line: 12,
+        field: "body",
+        message: expect.stringContaining("/tin-tuc/nhap/ trỏ tới bài viết nháp"),
+        severity: "error",
+      },
     ]);
   });
 });

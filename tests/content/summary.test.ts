@@ -16,6 +16,11 @@ describe("the default lead of an article", () => {
     expect(firstParagraphText("<div>x</div>\r\n  \r\nPhú Ninh.\r\n\r\nSau.")).toBe("Phú Ninh.");
   });
 
+  it("drops raw HTML tags and decodes entities, so no markup reaches a feed as HTML", () => {
+    const body = 'Ủy ban <abbr title="Ủy ban nhân dân">UBND</abbr> huyện &amp; <b onclick="x()">xã</b>, 3 &lt; 5.';
+    expect(firstParagraphText(body)).toBe("Ủy ban UBND huyện & xã, 3 < 5.");
+  });
+
   it("is empty when the body has no prose", () => {
     expect(firstParagraphText("![Ảnh](a.jpg)\n\n# Tiêu đề\n")).toBe("");
   });

@@ -21,7 +21,6 @@ export function article(fields: Partial<Omit<Article, "date">> & { slug: string;
     aliases: [],
     body: "Nội dung.",
     bodyImages: [],
-    links: [],
     ...rest,
     date: { instant: new Date(date), hasTime: true },
   };
