@@ -94,6 +94,26 @@ const ELEMENTS: Readonly<Record<string, Readonly<Record<string, ValueCheck>>>> =
 /** True for an element of the allowlist. */
 export const isAllowedElement = (name: string): boolean => Object.hasOwn(ELEMENTS, name);
 
+/**
+ * Every element name of HTML (current and obsolete ones browsers still honour), plus the roots of SVG
+ * and MathML. Used to tell a tag from prose that only looks like one (`<<Luật Đất đai>>`).
+ */
+const HTML_ELEMENTS: ReadonlySet<string> = new Set(
+  (
+    "a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink " +
+    "blockquote body br button canvas caption center cite code col colgroup data datalist dd del details " +
+    "dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 " +
+    "h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd keygen label legend li " +
+    "link listing main map mark marquee math menu menuitem meta meter nav nobr noembed noframes noscript " +
+    "object ol optgroup option output p param picture plaintext portal pre progress q rb rp rt rtc ruby s " +
+    "samp script search section select slot small source spacer span strike strong style sub summary sup " +
+    "svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp"
+  ).split(" "),
+);
+
+/** True for a name a browser treats as an HTML element (or the root of SVG or MathML). */
+export const isHtmlElement = (name: string): boolean => HTML_ELEMENTS.has(name);
+
 const EMBEDS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "video", "audio", "canvas", "portal"]);
 const FORMS = new Set(["form", "input", "button", "select", "option", "textarea", "label", "fieldset", "output"]);
 
@@ -108,6 +128,9 @@ export function elementProblem(name: string): string | undefined {
   if (name === "h1") return "thẻ <h1> là tên bài (trường title): trong bài, đề mục dùng ## (cấp 2) trở xuống";
   if (EMBEDS.has(name)) return `thẻ HTML <${name}> không được phép trong bài viết: không nhúng nội dung trang khác, hãy đặt liên kết [tên](https://…)`;
   if (FORMS.has(name)) return `thẻ HTML <${name}> không được phép trong bài viết: bài viết không chứa biểu mẫu`;
+  if (!isHtmlElement(name)) {
+    return `"<${name}" được hiểu là một thẻ HTML lạ và sẽ không hiện ra: nếu đây là chữ, hãy viết \\< thay cho <`;
+  }
   return `thẻ HTML <${name}> không được phép trong bài viết: chỉ dùng Markdown, bảng và các thẻ định dạng chữ`;
 }
 

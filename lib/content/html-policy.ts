@@ -117,7 +117,7 @@ export function findUnsafeHtml(body: string): HtmlViolation[] {
  * markdown-it publishes it as visible text, but it is a mistake or an attempt: the author is told.
  */
 function textAsHtml(text: string, line: number): HtmlViolation[] {
-  const stream = new HtmlStream({ reportIncomplete: false });
+  const stream = new HtmlStream({ prose: true });
   stream.write(text);
   stream.end();
   return stream.findings.map((f) => ({ line: line + newlines(text.slice(0, f.index)), message: f.message }));

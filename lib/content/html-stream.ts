@@ -9,7 +9,7 @@
  * what was judged, whatever a browser's parser would have made of the original spelling.
  */
 import { Parser } from "htmlparser2";
-import { attributeProblem, elementProblem, isAllowedElement } from "./html-allowlist.ts";
+import { attributeProblem, elementProblem, isAllowedElement, isHtmlElement } from "./html-allowlist.ts";
 
 /** One refused construct, at a character index of the concatenated pieces. */
 export interface HtmlFinding {
@@ -50,8 +50,11 @@ export class HtmlStream {
   private output = "";
   private consumed = 0;
 
-  /** `reportIncomplete: false` for text that is not HTML, where `a <b` at its end is just prose. */
-  constructor(private readonly options: { reportIncomplete?: boolean } = {}) {
+  /**
+   * `prose: true` for text markdown-it did not take as HTML: only real element names are judged there
+   * (`<<Luật Đất đai>>` is prose), and `a <b` at its end is not an unfinished tag.
+   */
+  constructor(private readonly options: { prose?: boolean } = {}) {
     this.parser = new Parser(
       {
         onopentag: (name, attributes) => this.openTag(name, attributes),
@@ -76,7 +79,7 @@ export class HtmlStream {
     this.parser.write(piece);
     this.consumed += piece.length;
     // The parser holds back a construct it has not seen the end of: an unclosed tag, quote or comment.
-    if (this.options.reportIncomplete !== false && piece.length > 0 && this.parser.endIndex < this.consumed - 1) {
+    if (this.options.prose !== true && piece.length > 0 && this.parser.endIndex < this.consumed - 1) {
       this.findings.push({
         index: Math.max(start, this.parser.endIndex + 1),
         message: 'thẻ HTML viết dở (thiếu dấu ">", dấu nháy hoặc "-->" đóng): hãy sửa lại',
@@ -95,7 +98,8 @@ export class HtmlStream {
   }
 
   private openTag(name: string, attributes: Record<string, string>): void {
-    const problem = elementProblem(name);
+    const judged = this.options.prose !== true || isHtmlElement(name);
+    const problem = judged ? elementProblem(name) : undefined;
     if (problem !== undefined) this.refuse(problem);
     const opaque = OPAQUE.has(name);
     const kept = this.opaqueDepth === 0 && isAllowedElement(name);
@@ -104,7 +108,7 @@ export class HtmlStream {
     if (!kept) return;
     let html = `<${name}`;
     for (const [attribute, value] of Object.entries(attributes)) {
-      const refused = attributeProblem(name, attribute, value);
+      const refused = judged ? attributeProblem(name, attribute, value) : undefined;
       if (refused !== undefined) this.refuse(refused);
       else html += value === "" ? ` ${attribute}` : ` ${attribute}="${escapeAttribute(value)}"`;
       if (refused === undefined && name === "a" && attribute === "href") this.links.push({ index: this.parser.startIndex, href: value });

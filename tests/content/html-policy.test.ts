@@ -23,6 +23,7 @@ const LEGITIMATE = [
   "```html\n<script>alert('mã ví dụ trong khối code')</script>\n```",
   "",
   "Viết &lt;script&gt; và \\<iframe> là chữ; 3 < 5; dịch vụ online; bài về javascript: một ngôn ngữ.",
+  "Theo <<Luật Đất đai>> năm 2013, tỉ lệ <5% và a<b, c > d; gửi <vanthu@phuninh.gov.vn>.",
 ].join("\n");
 
 /**
@@ -83,6 +84,12 @@ describe("findUnsafeHtml", () => {
       [7, "thẻ HTML <object> không được phép trong bài viết"],
       [9, "thẻ HTML <embed> không được phép trong bài viết"],
       [11, "thẻ HTML <style> không được phép trong bài viết"],
+    ]);
+  });
+
+  it("tells the author that prose taken for an unknown tag would vanish, and how to write it", () => {
+    expect(findUnsafeHtml("Đoạn.\n\nTheo <Nghi quyet> so 12.")).toEqual([
+      { line: 3, message: '"<nghi" được hiểu là một thẻ HTML lạ và sẽ không hiện ra: nếu đây là chữ, hãy viết \\< thay cho <' },
     ]);
   });
 
