@@ -33,6 +33,8 @@ const LEGITIMATE = [
 const ATTACKS: [string, string, number, string][] = [
   ["entity-encoded javascript: in href", '<a href="&#106;avascript:alert(1)">x</a>', 3, "javascript:"],
   ["entity without semicolon", '<a href="&#106avascript:alert(1)">x</a>', 3, "javascript:"],
+  ["a named entity for the colon", '<a href="javascript&colon;alert(1)">x</a>', 3, "javascript:"],
+  ["a data: document in a link", '<a href="data:text/html,&lt;script&gt;x&lt;/script&gt;">x</a>', 3, "data:"],
   ["a tab entity inside the scheme", '<a href="java&#x09;script:alert(1)">x</a>', 3, "javascript:"],
   ["a newline entity before the scheme", '<a href="&#10;javascript:alert(1)">x</a>', 3, "javascript:"],
   ["entity-encoded javascript: in a Markdown link", "[x](&#106;avascript:alert(1))", 3, "javascript:"],
