@@ -68,7 +68,8 @@ export function sanitizeHtmlTokens(tokens: readonly Token[]): void {
   const visit = (list: readonly Token[]): void => {
     for (const token of list) {
       if (token.type === "html_block" || token.type === "html_inline") token.content = stream.write(token.content);
-      if (token.children) visit(token.children);
+      // An image's children are its alt text, which the image rule writes escaped, never as HTML.
+      if (token.children && token.type !== "image") visit(token.children);
     }
   };
   visit(tokens);

@@ -133,6 +133,12 @@ describe("the renderer (defence in depth)", () => {
     }
   });
 
+  it("writes an image's alt text escaped, and a tag in it does not swallow the HTML after it", () => {
+    const html = md.render("![a <textarea> b](x.jpg)\n\n<b>sau</b>", { article: { url: "/tin-tuc/bai/" } });
+    expect(html).toContain('alt="a &lt;textarea&gt; b"');
+    expect(html).toContain("<b>sau</b>");
+  });
+
   it("keeps the legitimate HTML as written", () => {
     const html = md.render(LEGITIMATE, { article: { url: "/tin-tuc/bai/" } });
     expect(html).toContain('<th scope="col" colspan="2">Số phiếu</th>');
