@@ -66,7 +66,9 @@ export function bodyLinks(body: string | readonly BodyHref[], siteUrl: string, a
     } catch {
       continue;
     }
-    const slug = url.origin === site.origin ? /^\/tin-tuc\/([^/]+)/.exec(url.pathname)?.[1] : undefined;
+    // The site's own host over http or https: an old `http://` link to an article is still ours.
+    const ours = url.host === site.host && (url.protocol === "https:" || url.protocol === "http:");
+    const slug = ours ? /^\/tin-tuc\/([^/]+)/.exec(url.pathname)?.[1] : undefined;
     if (slug !== undefined) links.push({ line, href, slug: safeDecodeComponent(slug) });
   }
   return links;

@@ -33,12 +33,13 @@ describe("bodyLinks", () => {
 
 describe("bodyLinks, read as a browser reads them", () => {
   it("resolves relative links from the article's page and decodes entities and percent-encoding", () => {
-    const body = '[a](../mot/)\n<a href="/tin-tuc/&#104;ai/">b</a>\n[c](/tin-tuc/b%C3%A0i/)\n[d](quyet-dinh.pdf)';
+    const body = '[a](../mot/)\n<a href="/tin-tuc/&#104;ai/">b</a>\n[c](/tin-tuc/b%C3%A0i/)\n[d](quyet-dinh.pdf)\n[e](http://phuninh.gov.vn/tin-tuc/nam/)';
     expect(bodyLinks(body, "https://phuninh.gov.vn", "/tin-tuc/goc/").map((l) => [l.line, l.slug])).toEqual([
       [1, "mot"],
       [2, "hai"],
       [3, "bài"],
       [4, "goc"],
+      [5, "nam"],
     ]);
   });
 });
