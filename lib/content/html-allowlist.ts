@@ -136,7 +136,9 @@ export function elementProblem(name: string): string | undefined {
 
 /** Why an attribute of an allowed element is refused, or undefined when it is allowed. */
 export function attributeProblem(element: string, name: string, value: string): string | undefined {
-  const check = ELEMENTS[element]?.[name] ?? GLOBAL[name];
+  const own = isAllowedElement(element) ? ELEMENTS[element] : undefined;
+  // Own properties only: `constructor` or `__proto__` written as an attribute name is not a rule.
+  const check = own && Object.hasOwn(own, name) ? own[name] : Object.hasOwn(GLOBAL, name) ? GLOBAL[name] : undefined;
   if (check) {
     const reason = check(value);
     if (reason === undefined) return undefined;

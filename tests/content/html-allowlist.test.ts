@@ -32,4 +32,9 @@ describe("elementProblem and attributeProblem", () => {
     expect(elementProblem("img")).toMatch(/!\[mô tả\]\(anh\.jpg\)/);
     expect(elementProblem("h1")).toMatch(/title/);
   });
+  it("takes no attribute name for a rule it does not have, however it is spelled", () => {
+    for (const name of ["constructor", "__proto__", "tostring", "hasownproperty"]) {
+      expect(attributeProblem("a", name, "x"), name).toMatch(/không được phép/);
+    }
+  });
 });
