@@ -56,7 +56,8 @@ export function isLocalImage(src: string): boolean {
  */
 export function bodyLinks(body: string | readonly BodyHref[], siteUrl: string, articlePath = "/"): BodyLink[] {
   const hrefs = typeof body === "string" ? inspectBody(body).hrefs : body;
-  const site = new URL(siteUrl);
+  // A malformed site address is reported by the site settings' own check; links are still resolved.
+  const site = URL.canParse(siteUrl) ? new URL(siteUrl) : new URL("https://site.invalid/");
   const base = new URL(articlePath, site);
   const links: BodyLink[] = [];
   for (const { line, href } of hrefs) {
