@@ -64,14 +64,17 @@ export function createMarkdown(renderImage: ImageRenderer = plainImage): Markdow
  * @example sanitizeHtmlTokens(md.parse('<b onclick="x()">a</b>', {})) // the piece becomes "<b>"
  */
 export function sanitizeHtmlTokens(tokens: readonly Token[]): void {
-  const stream = new HtmlStream();
+  // Made on the first raw piece: most articles have none, and the parser is per body.
+  let stream: HtmlStream | undefined;
   const visit = (list: readonly Token[]): void => {
     for (const token of list) {
-      if (token.type === "html_block" || token.type === "html_inline") token.content = stream.write(token.content);
+      if (token.type === "html_block" || token.type === "html_inline") {
+        token.content = (stream ??= new HtmlStream()).write(token.content);
+      }
       // An image's children are its alt text, which the image rule writes escaped, never as HTML.
       if (token.children && token.type !== "image") visit(token.children);
     }
   };
   visit(tokens);
-  stream.end();
+  stream?.end();
 }
