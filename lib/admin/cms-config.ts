@@ -13,6 +13,9 @@ export const ARTICLES_FOLDER = "content/articles";
 /** The time zone of every date an author picks, whatever the computer's own zone. */
 export const AUTHOR_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
+/** Netlify's OAuth endpoint, which holds the GitHub OAuth app's secret for the CMS. */
+export const NETLIFY_AUTH = "https://api.netlify.com";
+
 /** The login screen's logo: the portal's emblem, already published for the public pages. */
 export const LOGO_PATH = "/assets/images/favicon.svg";
 
@@ -57,6 +60,9 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
       name: "github",
       repo: cmsRepository(site),
       branch: site.repositoryBranch ?? "main",
+      // Sign-in goes through Netlify's GitHub OAuth provider (Sveltia's default, written out so the
+      // endpoint is visible): a popup to api.netlify.com/auth, set up as docs/publishing.md says.
+      base_url: NETLIFY_AUTH,
     },
     // The login screen: the portal's name and emblem, not Sveltia's.
     app_title: site.name,

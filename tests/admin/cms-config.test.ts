@@ -68,7 +68,12 @@ describe("the CMS configuration published at /admin/config.yml", () => {
     expect(config.collections).toMatchObject([
       { folder: "content/articles", path: "{{slug}}/index", media_folder: "", public_folder: "" },
     ]);
-    expect(config.backend).toEqual({ name: "github", repo: site.repository, branch: "main" });
+    expect(config.backend).toEqual({
+      name: "github",
+      repo: site.repository,
+      branch: "main",
+      base_url: "https://api.netlify.com",
+    });
     // The sign-in screen shows the portal's name and emblem.
     expect(config).toMatchObject({ app_title: site.name, logo: { src: "/assets/images/favicon.svg" } });
   });

@@ -115,6 +115,10 @@ describe("a save in the CMS", () => {
     // Sveltia rewrites the front matter from its data: YAML comments are not kept (docs/publishing.md).
     expect(seedMarkdown()).toMatch(/^# /m);
     expect(saved.split(/^---$/m)[1]).not.toMatch(/^# /m);
+    // The body nobody edited is written back as it was.
+    expect(saved.split(/^---$/m).slice(2).join("---").trim()).toBe(
+      seedMarkdown().split(/^---$/m).slice(2).join("---").trim(),
+    );
 
     // The build's own loader accepts the saved file as it is.
     const content = makeContentDir();
@@ -142,6 +146,8 @@ describe("a save in the CMS", () => {
     await draft.click();
     const saved = await saveAndRead(page);
     expect(frontMatter(saved)).not.toHaveProperty("draft");
+    // A date nobody touched keeps its text (a day without a time stays one).
+    expect(frontMatter(saved).date).toBe("2018-06-01");
     await page.context().close();
   });
 });
