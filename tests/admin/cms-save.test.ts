@@ -33,7 +33,7 @@ const field = (page: Page, key: string, control = "input") =>
   page.locator(`section[data-key-path="${key}"]`).locator(control).first();
 
 /** Opens /admin/ over a private folder holding the seed article, signed in locally, on the article. */
-async function openSeedInCms(): Promise<{ page: Page; errors: string[] }> {
+async function openSeedInCms(): Promise<{ page: Page; errors: string[]; offsite: string[] }> {
   const context = await browser.newContext({
     timezoneId: "UTC",
     locale: "en-US",
@@ -41,11 +41,17 @@ async function openSeedInCms(): Promise<{ page: Page; errors: string[] }> {
   });
   const page = await context.newPage();
   const errors: string[] = [];
+  const offsite: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text());
+  });
   const own = new URL(preview.url).host;
-  await page.route("**/*", (route) =>
-    new URL(route.request().url()).host === own ? route.continue() : route.abort("blockedbyclient"),
-  );
+  await page.route("**/*", (route) => {
+    if (new URL(route.request().url()).host === own) return route.continue();
+    offsite.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
   // The folder picker, answered with a folder of the origin private file system (a real directory
   // handle; Chromium cannot show its picker headless).
   await page.addInitScript(() => {
@@ -68,7 +74,7 @@ async function openSeedInCms(): Promise<{ page: Page; errors: string[] }> {
   );
   await page.getByRole("button", { name: /kho mã nguồn cục bộ/ }).click();
   await openEntry(page);
-  return { page, errors };
+  return { page, errors, offsite };
 }
 
 /** Opens the article from the entry list (Sveltia goes back to the list after a save). */
@@ -101,7 +107,18 @@ const frontMatter = (text: string) => parse(text.split(/^---$/m)[1] ?? "") as Re
 
 describe("a save in the CMS", () => {
   it("writes the date picked in Vietnam time with +07:00, no `draft: false`, and a file the build accepts", async () => {
-    const { page, errors } = await openSeedInCms();
+    const { page, errors, offsite } = await openSeedInCms();
+    // The editor's own icons (toolbar, field menus) are drawn by the self-hosted font: one glyph each.
+    const icons = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>(".material-symbols-outlined"))
+        .filter((icon) => icon.getClientRects().length > 0 && icon.textContent?.trim())
+        .map((icon) => [
+          icon.textContent?.trim(),
+          icon.getBoundingClientRect().width / parseFloat(getComputedStyle(icon).fontSize),
+        ]),
+    );
+    expect(icons.length).toBeGreaterThan(10);
+    expect(icons.filter(([, ratio]) => Number(ratio) > 1.25)).toEqual([]);
     await field(page, "title").fill("Huyện ủy Phú Ninh chú trọng đào tạo cán bộ");
     await field(page, "date").fill("2025-06-30T08:00");
     const saved = await saveAndRead(page);
@@ -133,6 +150,8 @@ describe("a save in the CMS", () => {
     await page.reload();
     await openEntry(page);
     expect(await field(page, "date").inputValue()).toBe("2025-06-30T08:00");
+    // Editing and saving (Immutable.js for the save hook included) asked no other host.
+    expect(offsite).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });
