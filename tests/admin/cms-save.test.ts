@@ -121,6 +121,12 @@ describe("a save in the CMS", () => {
     expect(icons.filter(([, ratio]) => Number(ratio) > 1.25)).toEqual([]);
     await field(page, "title").fill("Huyện ủy Phú Ninh chú trọng đào tạo cán bộ");
     await field(page, "date").fill("2025-06-30T08:00");
+    // The preview pane shows the same Vietnamese time, not the UTC one (01:00).
+    await expect
+      .poll(
+        async () => (await page.locator("body").innerText()).match(/Jun 30, 2025, \d+:\d+ [AP]M[^\n]*/)?.[0],
+      )
+      .toBe("Jun 30, 2025, 8:00 AM — (+07:00) Ho Chi Minh");
     const saved = await saveAndRead(page);
 
     const data = frontMatter(saved);
