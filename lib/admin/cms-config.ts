@@ -5,9 +5,19 @@
 import { stringify } from "yaml";
 import { articleFields, type FieldInfo } from "../content/fields.ts";
 import type { SiteConfig } from "../content/site.ts";
+import { cmsRepository } from "./repository.ts";
 
 /** Where articles live in the repository, relative to its root. */
 export const ARTICLES_FOLDER = "content/articles";
+
+/** The time zone of every date an author picks, whatever the computer's own zone. */
+export const AUTHOR_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** Netlify's OAuth endpoint, which holds the GitHub OAuth app's secret for the CMS. */
+export const NETLIFY_AUTH = "https://api.netlify.com";
+
+/** The login screen's logo: the portal's emblem, already published for the public pages. */
+export const LOGO_PATH = "/assets/images/favicon.svg";
 
 type CmsField = Record<string, unknown>;
 
@@ -20,8 +30,10 @@ export function cmsField(field: FieldInfo, site: Pick<SiteConfig, "categories">)
     case "image":
       return { ...base, widget: field.kind };
     case "datetime":
-      // Stored with the author's offset (+07:00 in Vietnam), which the schema reads as written.
-      return { ...base, widget: "datetime", format: "YYYY-MM-DDTHH:mm:ssZ" };
+      // Picked and shown in Vietnam time on any computer, stored with its offset
+      // (2025-06-30T08:00:00+07:00), which the schema reads as written. No `format`: with a custom
+      // zone and no format, Sveltia writes exactly this ISO form (its date-time helpers).
+      return { ...base, widget: "datetime", input_timezone: AUTHOR_TIME_ZONE, output_utc: false };
     case "select":
       return {
         ...base,
@@ -34,7 +46,8 @@ export function cmsField(field: FieldInfo, site: Pick<SiteConfig, "categories">)
     case "list":
       return { ...base, widget: "list" };
     case "boolean":
-      return { ...base, widget: "boolean", default: false };
+      // Sveltia writes an untouched switch as `false`: scripts.ts drops it again on save.
+      return { ...base, widget: "boolean" };
     case "object":
       return { ...base, widget: "object", fields: (field.fields ?? []).map((f) => cmsField(f, site)) };
   }
@@ -45,9 +58,15 @@ export function cmsConfig(site: SiteConfig): Record<string, unknown> {
   return {
     backend: {
       name: "github",
-      repo: site.repository ?? "OWNER/REPO",
+      repo: cmsRepository(site),
       branch: site.repositoryBranch ?? "main",
+      // Sign-in goes through Netlify's GitHub OAuth provider (Sveltia's default, written out so the
+      // endpoint is visible): a popup to api.netlify.com/auth, set up as docs/publishing.md says.
+      base_url: NETLIFY_AUTH,
     },
+    // The login screen: the portal's name and emblem, not Sveltia's.
+    app_title: site.name,
+    logo: { src: LOGO_PATH },
     site_url: site.url,
     // Required globally; article photos override it below and stay beside their article.
     media_folder: "assets/images",

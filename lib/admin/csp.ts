@@ -10,22 +10,13 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
   "script-src": ["'self'"],
   // Svelte components set inline styles.
   "style-src": ["'self'", "'unsafe-inline'"],
-  // Sveltia's bundle names its UI fonts (Source Sans 3, Noto Mono, Material Symbols) on jsDelivr and has
-  // no option to skip them; no font CDN is allowed, so they are blocked and the CMS uses system fonts
-  // (its icons show as their names). See docs/publishing.md.
+  // Sveltia's fonts and icons are served from the CMS folder (lib/admin/self-host.ts): no font CDN.
   "font-src": ["'self'"],
   // Previews of photos being uploaded are blob: and data: URLs; GitHub avatars and raw files.
   "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com"],
   "media-src": ["'self'", "blob:"],
-  // The GitHub API (content), GitHub's status page and unpkg (Sveltia's update check).
-  "connect-src": [
-    "'self'",
-    "blob:",
-    "data:",
-    "https://api.github.com",
-    "https://www.githubstatus.com",
-    "https://unpkg.com",
-  ],
+  // The GitHub API (content); Sveltia's languages, libraries and status file are our own files.
+  "connect-src": ["'self'", "blob:", "data:", "https://api.github.com"],
   "frame-src": ["'self'", "blob:"],
   "worker-src": ["'self'", "blob:"],
 };

@@ -68,7 +68,26 @@ describe("the CMS configuration published at /admin/config.yml", () => {
     expect(config.collections).toMatchObject([
       { folder: "content/articles", path: "{{slug}}/index", media_folder: "", public_folder: "" },
     ]);
-    expect(config.backend).toEqual({ name: "github", repo: site.repository, branch: "main" });
+    expect(config.backend).toEqual({
+      name: "github",
+      repo: site.repository,
+      branch: "main",
+      base_url: "https://api.netlify.com",
+    });
+    // The sign-in screen shows the portal's name and emblem.
+    expect(config).toMatchObject({ app_title: site.name, logo: { src: "/assets/images/favicon.svg" } });
+  });
+
+  it("picks dates in Vietnam time on any computer and keeps their offset when stored", () => {
+    const fields = articleFieldsOf(published());
+    for (const name of ["date", "updated"])
+      expect(fields.find((f) => f.name === name)).toMatchObject({
+        widget: "datetime",
+        input_timezone: "Asia/Ho_Chi_Minh",
+        output_utc: false,
+      });
+    // No default for the draft switch: an untouched one is left out on save (hooks.js).
+    expect(fields.find((f) => f.name === "draft")).not.toHaveProperty("default");
   });
 
   it("is valid for Sveltia CMS, by the JSON schema its package ships", () => {
@@ -83,7 +102,12 @@ describe("the CMS configuration published at /admin/config.yml", () => {
 
   it("is served with the CMS bundle from the site itself, no CDN script", () => {
     const html = readFileSync(path.join(inject("siteDir"), "admin", "index.html"), "utf8");
-    expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual(["sveltia-cms.js"]);
+    // Sveltia's bundle between our two own scripts (the interface language, the save hook).
+    expect([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "locale.js",
+      "sveltia-cms.js",
+      "hooks.js",
+    ]);
     expect(readFileSync(path.join(inject("siteDir"), "admin", "sveltia-cms.js")).length).toBeGreaterThan(
       1_000_000,
     );
