@@ -69,7 +69,7 @@ function linesOutside(page: Page): Promise<string[]> {
       if (!node.textContent?.trim()) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
-      for (const box of range.getClientRects())
+      for (const box of Array.from(range.getClientRects()))
         if (box.width > 0 && (box.left < -0.5 || box.right > width + 0.5))
           outside.push(
             `${Math.round(box.left)}…${Math.round(box.right)} of ${width}: ${node.textContent.trim().slice(0, 40)}`,
@@ -86,7 +86,7 @@ function printedTexts(page: Page): Promise<string[]> {
     const blocks = document.querySelectorAll(
       ".brand-name, .article h1, .article-meta, .print-source, .article-summary, .article-body > *, .photo figcaption, .byline",
     );
-    for (const block of blocks) {
+    for (const block of Array.from(blocks)) {
       if (!(block as HTMLElement).checkVisibility()) continue;
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode())
