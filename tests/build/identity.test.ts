@@ -34,7 +34,7 @@ describe("the portal's own pages", () => {
 
   it.each(PAGES)("%s opens with the archive notice, linked to that page", (url) => {
     const html = read(url);
-    const bar = /<p class="archive-bar"><span>([^<]*)<\/span> <a href="([^"]*)">/.exec(html);
+    const bar = /<p class="archive-bar"><span>([^<]*)<\/span> <a href="([^"]*)"/.exec(html);
     expect(bar?.[1]).toBe(site.archiveNotice);
     expect(bar?.[2]).toBe("/gioi-thieu/luu-tru/");
     expect(html.indexOf("archive-bar")).toBeLessThan(html.indexOf("<main"));
