@@ -96,6 +96,19 @@ function printedTexts(page: Page): Promise<string[]> {
   });
 }
 
+/** Runs a poppler tool, failing clearly when it is missing. */
+function poppler(tool: "pdftotext" | "pdftoppm", args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: "utf8" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error(
+        `${tool} not found: run \`bash scripts/ensure-tools.sh\` (installs Debian's poppler-utils).`,
+      );
+    throw error;
+  }
+}
+
 /**
  * Text compared without spacing and hyphens: a printed line may end inside the long address, after
  * one of its hyphens, and pdftotext joins such a word back without the hyphen.
@@ -178,14 +191,14 @@ describe("an article on paper", () => {
         await page.close();
         const file = path.join(work, `${paper}-${margin}.pdf`);
         writeFileSync(file, pdf);
-        const text = squeeze(execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }));
+        const text = squeeze(poppler("pdftotext", ["-enc", "UTF-8", file, "-"]));
         expect(expected.length).toBeGreaterThan(15);
         const missing = expected.filter((part) => !text.includes(squeeze(part)));
         expect(missing).toEqual([]);
         for (const part of [site.name, absoluteUrl(ARTICLE, site.url)]) expect(text).toContain(squeeze(part));
         if (paper === "A4" && margin === "stylesheet") {
           const prefix = path.join(work, "print-a4");
-          execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, prefix]);
+          poppler("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", file, prefix]);
           writeFileSync(
             path.join(projectDir, "docs", "screenshots", "print-a4.png"),
             readFileSync(`${prefix}.png`),
