@@ -57,6 +57,20 @@
     });
   }
 
+  // The day of printing beside the article's address, in Vietnam time, as a printout is filed.
+  var printDate = document.querySelector("[data-print-date]");
+  if (printDate) {
+    window.addEventListener("beforeprint", function () {
+      var day = new Intl.DateTimeFormat("vi-VN", {
+        timeZone: "Asia/Ho_Chi_Minh",
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+      }).format(new Date());
+      printDate.textContent = " – In ngày " + day;
+    });
+  }
+
   var copy = document.querySelector("[data-copy-link]");
   var status = document.querySelector(".share-status");
   if (copy && navigator.clipboard) {

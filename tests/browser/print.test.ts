@@ -1,9 +1,9 @@
 /**
  * Printing an article (Decree 42/2022: state portals let readers print every article), in Debian's
  * Chromium: at the printable width of A4 and Letter nothing crosses the paper's edge, the printout says
- * where it came from (portal, full address, date), the site's controls stay off paper, and the PDF
- * Chromium prints holds every line whole (read back with poppler's pdftotext). The first page of the
- * A4 PDF is rendered to docs/screenshots/print-a4.png for reviewers.
+ * where it came from (portal, full address, the article's date and the day it was printed), the site's
+ * controls stay off paper, and the PDF Chromium prints holds every line whole (read back with poppler's
+ * pdftotext). The first page of the A4 PDF is rendered to docs/screenshots/print-a4.png for reviewers.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
 import { serveStatic } from "../../lib/preview/server.ts";
 import { absoluteUrl } from "../../lib/seo/urls.ts";
+import { formatVietnameseDate } from "../../lib/text/date.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { SEED_SLUG } from "../support/fixture.ts";
 
@@ -141,6 +142,10 @@ describe("an article on paper", () => {
     const visible = (selector: string): Promise<boolean> => page.locator(selector).first().isVisible();
     expect(await page.locator(".brand-name").innerText()).toBe(site.name);
     expect(await page.locator(".print-source").innerText()).toContain(absoluteUrl(ARTICLE, site.url));
+    // The day of printing, in Vietnam time, is added as the print dialog opens.
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    const today = formatVietnameseDate({ instant: new Date(), hasTime: false }).replace(/^.*, /, "");
+    expect(await page.locator(".print-source").innerText()).toContain(`In ngày ${today}`);
     expect(await page.locator(".article-meta time").first().innerText()).toMatch(
       /^Thứ \S+, \d\d\/\d\d\/\d{4}$/,
     );
