@@ -57,7 +57,7 @@ if (values.category && !site.categories.some((c) => c.slug === values.category))
 let failed = 0;
 for (const source of positionals) {
   try {
-    const page = parseLegacyPage(readFileSync(source, "utf8"), [site.shortName, site.tagline]);
+    const page = parseLegacyPage(readFileSync(source, "utf8"), site.legacyFooterLines);
     const { slug, markdown, warnings } = legacyArticle(page, site, { ...values, images });
     const dir = path.join(out, slug);
     if (existsSync(dir)) throw new Error(`bài ${path.relative(process.cwd(), dir)} đã có: không ghi đè`);

@@ -1,11 +1,14 @@
 /**
  * Draws the two placeholder images the seed article needs, since neither original survives:
- * the district banner (where `bannergis` stood) and a photo placeholder (where `anhamy` stood).
+ * the district banner (where `bannergis` stood; a decorative background) and a photo placeholder (where
+ * `anhamy` stood).
  * Both are our own drawings, labelled as placeholders, so no third-party file of unknown licence ships.
  * Run once with `npx tsx scripts/make-placeholders.ts`; the outputs are committed.
  */
 import sharp from "sharp";
 
+// Decoration only: the portal's name and managing unit are real text in the header
+// (layouts/partials/header.njk), so they grow with the reader's text size and are read aloud.
 const banner = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="240" viewBox="0 0 1600 240">
   <defs>
     <linearGradient id="bg" x1="0" x2="1"><stop offset="0" stop-color="#7f1d1d"/><stop offset="0.6" stop-color="#a11b1b"/><stop offset="1" stop-color="#7f1d1d"/></linearGradient>
@@ -14,15 +17,6 @@ const banner = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="240
   <rect width="1600" height="240" fill="url(#bg)"/>
   <path d="M900 240 C1000 120 1100 150 1180 100 C1260 60 1340 120 1420 90 C1500 60 1560 100 1600 80 L1600 240 Z" fill="#000" fill-opacity="0.12"/>
   <path d="M1000 240 C1080 170 1200 200 1300 160 C1400 125 1500 170 1600 150 L1600 240 Z" fill="url(#lake)"/>
-  <circle cx="130" cy="120" r="84" fill="#f4c95d"/>
-  <circle cx="130" cy="120" r="72" fill="#a11b1b"/>
-  <polygon fill="#f4c95d" points="130,62 144,104 188,104 152,130 166,172 130,146 94,172 108,130 72,104 116,104"/>
-  <g font-family="Noto Sans, DejaVu Sans, sans-serif" fill="#fff">
-    <text x="250" y="86" font-size="30" letter-spacing="2" fill="#f8e3a3">CỔNG THÔNG TIN ĐIỆN TỬ</text>
-    <text x="246" y="152" font-size="64" font-weight="700" letter-spacing="1">HUYỆN PHÚ NINH</text>
-    <text x="250" y="196" font-size="28" fill="#f8e3a3">TỈNH QUẢNG NAM</text>
-    <text x="1584" y="226" font-size="16" text-anchor="end" fill-opacity="0.75">Ảnh minh họa do hệ thống tự vẽ, thay cho banner gốc</text>
-  </g>
 </svg>`;
 
 const photo = `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1067" viewBox="0 0 1600 1067">

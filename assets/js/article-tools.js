@@ -30,7 +30,9 @@
     var buttons = document.querySelectorAll("[data-font-step]");
     for (var i = 0; i < buttons.length; i++) {
       var step = Number(buttons[i].getAttribute("data-font-step"));
-      buttons[i].disabled = (step < 0 && index === 0) || (step > 0 && index === STEPS.length - 1);
+      // aria-disabled, not disabled: a disabled button drops the focus of the reader who pressed it.
+      var atLimit = (step < 0 && index === 0) || (step > 0 && index === STEPS.length - 1);
+      buttons[i].setAttribute("aria-disabled", String(atLimit));
       if (step === 0) buttons[i].setAttribute("aria-pressed", String(index === 1));
     }
   }
@@ -48,9 +50,24 @@
         window.print();
         return;
       }
+      if (button.getAttribute("aria-disabled") === "true") return;
       var step = Number(button.getAttribute("data-font-step"));
       current = step === 0 ? 1 : Math.min(STEPS.length - 1, Math.max(0, current + step));
       apply(current);
+    });
+  }
+
+  // The day of printing beside the article's address, in Vietnam time, as a printout is filed.
+  var printDate = document.querySelector("[data-print-date]");
+  if (printDate) {
+    window.addEventListener("beforeprint", function () {
+      var day = new Intl.DateTimeFormat("vi-VN", {
+        timeZone: "Asia/Ho_Chi_Minh",
+        day: "2-digit",
+        month: "2-digit",
+        year: "numeric",
+      }).format(new Date());
+      printDate.textContent = " – In ngày " + day;
     });
   }
 

@@ -32,10 +32,13 @@ export interface ContentOptions {
 }
 
 /**
- * Articles, home, lists (category, tag, author, unit, year, with pagination), their index pages
- * and the Vietnamese 404 page.
+ * Articles, home, lists (category, tag, author, unit, year, with pagination), their index pages,
+ * the Vietnamese 404 page and the page saying why the portal is an archive.
  */
-const DEFAULT_PAGES = ["article-pages", "home", "list-pages", "index-pages", "not-found"];
+const DEFAULT_PAGES = ["article-pages", "home", "list-pages", "index-pages", "not-found", "archive-page"];
+
+/** Where the archive notice on every page leads; its wording comes from site.json, its address never. */
+export const ARCHIVE_PAGE_URL = "/gioi-thieu/luu-tru/";
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
@@ -70,6 +73,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     loading = undefined;
   });
   eleventyConfig.addGlobalData("articles", load);
+  eleventyConfig.addGlobalData("archivePageUrl", ARCHIVE_PAGE_URL);
   // Collections, list pages, related articles and previous/next: computed here once, rendered by layouts.
   // Frozen: Eleventy deep-copies unfrozen global objects into every template's data (0.1 s a template
   // at 10,000 articles); a frozen one is shared as is. Nothing writes to it.

@@ -51,6 +51,8 @@ export interface Portal {
     readonly latest: readonly Article[];
     readonly blocks: readonly { readonly category: Taxon; readonly articles: readonly Article[] }[];
   };
+  /** The categories that have articles, in the configured order: the site navigation (empty ones keep their page). */
+  readonly navigation: readonly Link[];
   /** By article slug. */
   readonly extras: Readonly<Record<string, ArticleExtras>>;
 }
@@ -143,6 +145,7 @@ export function buildPortal(articles: readonly Article[], categories: readonly C
         .filter((c) => c.articles.length > 0)
         .map((category) => ({ category, articles: category.articles.slice(0, 5) })),
     },
+    navigation: collections.categories.filter((c) => c.articles.length > 0).map((c) => ({ name: c.name, url: c.url })),
     extras,
   };
 }

@@ -9,6 +9,27 @@ export interface Category {
   readonly name: string;
 }
 
+/**
+ * What a Vietnamese state portal shows in its footer (Decree 42/2022): an empty string is a value not
+ * yet known, shown to readers as "[chưa cập nhật]" rather than hidden.
+ */
+export interface Imprint {
+  /** Người chịu trách nhiệm chính. */
+  readonly responsible: string;
+  readonly phone: string;
+  readonly email: string;
+  /** The licence line as it should read, e.g. "Giấy phép số …/GP-TTĐT do … cấp ngày …". */
+  readonly licence: string;
+  /** "Ghi rõ nguồn … khi phát hành lại thông tin từ cổng thông tin này." */
+  readonly reuseNotice: string;
+}
+
+/** The page the archive notice links to (`/gioi-thieu/luu-tru/`), worded here so it can change. */
+export interface ArchivePage {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+}
+
 export interface SiteConfig {
   readonly url: string;
   readonly name: string;
@@ -16,7 +37,12 @@ export interface SiteConfig {
   readonly tagline: string;
   readonly publisher: string;
   readonly address: string;
+  /** One line shown at the top of every page, linking to the archive page. */
   readonly archiveNotice: string;
+  readonly archivePage: ArchivePage;
+  readonly imprint: Imprint;
+  /** The old portal's own footer lines, dropped from pages brought in by `npm run import`. */
+  readonly legacyFooterLines: readonly string[];
   readonly language: string;
   readonly categories: readonly Category[];
   /** `owner/name` of the GitHub repository the CMS at /admin/ commits to. */

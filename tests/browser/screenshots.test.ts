@@ -47,6 +47,20 @@ describe("the seed article in a browser", () => {
     },
   );
 
+  // Regression: a grey band showed under the footer of short pages on a tall desktop window.
+  it.each(["/404.html", "/gioi-thieu/luu-tru/"])(
+    "%s ends with its footer at a tall window's bottom",
+    async (url) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+      await page.goto(base + url);
+      const bottom = await page
+        .locator(".site-footer")
+        .evaluate((footer) => footer.getBoundingClientRect().bottom);
+      expect(bottom).toBe(1400);
+      await page.close();
+    },
+  );
+
   it("prints the whole article without the site's navigation", async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/tin-tuc/${SEED_SLUG}/`);

@@ -60,10 +60,27 @@ describe("the seed article page", () => {
     expect(html.slice(photo)).toMatch(/<figcaption>Ảnh minh họa\. Ảnh gốc/);
   });
 
-  it("shows the banner in the header, with alt text", () => {
+  it("names the portal and its managing unit in the header as text, the banner being decoration", () => {
+    expect(html).toMatch(/<div class="banner"><picture>[^]*?<img [^>]*alt=""[^>]*><\/picture><\/div>/);
     expect(html).toMatch(
-      /<header class="site-header">[\s\S]*banner[\s\S]*alt="Cổng thông tin điện tử huyện Phú Ninh/,
+      /<a href="\/" class="brand">[^]*?<span class="brand-unit">Ủy ban nhân dân huyện Phú Ninh<\/span> <span class="brand-name">Cổng thông tin điện tử huyện Phú Ninh<\/span>/,
     );
+  });
+
+  it("says near the top that the portal is an archive, linking to the page that explains it", () => {
+    expect(html).toMatch(
+      /<header class="site-header">\s*<p class="archive-bar"><span>Trang lưu trữ: [^<]*01\/7\/2025\.<\/span> <a href="\/gioi-thieu\/luu-tru\/">/,
+    );
+  });
+
+  it("shows the imprint a state portal owes its readers, marking the values not yet set", () => {
+    const footer = html.slice(html.indexOf('<footer class="site-footer">'));
+    for (const line of ["Cơ quan chủ quản: Ủy ban nhân dân huyện Phú Ninh", "Địa chỉ: Thị trấn Phú Thịnh"])
+      expect(footer).toContain(line);
+    for (const label of ["Người chịu trách nhiệm", "Điện thoại", "Email", "Giấy phép"])
+      expect(footer).toMatch(new RegExp(`${label}: <span class="unset">\\[chưa cập nhật\\]</span>`));
+    expect(footer).toContain("khi phát hành lại thông tin từ cổng thông tin này.");
+    expect(footer).not.toContain("Trang vàng");
   });
 
   it("says the estimated date is an estimate, in Vietnam time", () => {

@@ -41,6 +41,16 @@ describe("buildPortal", () => {
     expect(portal.home.blocks.map((b) => b.category.slug)).toEqual(["xay-dung-dang"]);
   });
 
+  it("navigates only to the categories that have articles, in the configured order", () => {
+    expect(portal.navigation).toEqual([{ name: "Xây dựng Đảng", url: "/chuyen-muc/xay-dung-dang/" }]);
+    const both = buildPortal(
+      newestFirst([...list, article({ slug: "d", category: { slug: "kinh-te", name: "Kinh tế" }, date: "2022-01-01" })]),
+      [...categories].reverse(),
+      "Cổng thông tin",
+    );
+    expect(both.navigation.map((link) => link.url)).toEqual(["/chuyen-muc/kinh-te/", "/chuyen-muc/xay-dung-dang/"]);
+  });
+
   it("lists every page once in the sitemap entries", () => {
     const urls = sitemapEntries(list, portal).map((e) => e.url);
     expect(new Set(urls).size).toBe(urls.length);

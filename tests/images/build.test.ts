@@ -56,7 +56,7 @@ describe("article photos in a real build", () => {
       /<figure class="photo lead-photo"><picture>.*alt="Đoàn viên tập trung tại sân UBND xã" fetchpriority="high"[^>]*><\/picture><figcaption>Lễ ra quân<\/figcaption><\/figure>/,
     );
     // The banner is in view: not lazy, and not competing with the lead photo.
-    expect(html).toMatch(/<a href="\/" class="banner-link"><picture>(?:(?!loading=)[^])*?<\/picture>/);
+    expect(html).toMatch(/<div class="banner"><picture>(?:(?!loading=)[^])*?<\/picture>/);
     expect(html).toMatch(
       /<figure class="photo"><picture>.*alt="Đoàn viên đổ bê tông mặt đường" loading="lazy" decoding="async" class="ph-\d{3}"><\/picture><figcaption>Đổ bê tông đoạn đường thôn 3<\/figcaption><\/figure>/,
     );
@@ -141,7 +141,7 @@ describe("bad photos fail the build, all listed with the article", () => {
     // Without a lead photo the banner is the page's one high-priority image; the body photo stays lazy.
     const html = readFileSync(path.join(run.output, "tin-tuc", "anh-nho", "index.html"), "utf8");
     expect(html.match(/fetchpriority="high"/g)).toHaveLength(1);
-    expect(html).toMatch(/class="banner-link"><picture>[^]*?fetchpriority="high"[^]*?<\/picture><\/a>/);
+    expect(html).toMatch(/<div class="banner"><picture>[^]*?fetchpriority="high"[^]*?<\/picture><\/div>/);
     expect(html).toMatch(
       /<img src="[^"]*\/dau-200\.[0-9a-f]{8}\.jpg" srcset="[^"]*dau-200\.[0-9a-f]{8}\.jpg 200w"[^>]*width="200" height="150"/,
     );
