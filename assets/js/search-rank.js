@@ -5,12 +5,20 @@
  * Why a layer over Pagefind: Pagefind folds tone marks but keeps `đ` apart from `d`, drops query words
  * that match nothing, and prefix-matches the last word ("bộ" lights up "bồi"). Vietnamese words are
  * several syllables ("đào tạo", "Phú Ninh"), so a query is a phrase: pages with the phrase come first,
- * pages with every syllable next, and pages missing a syllable not at all.
+ * pages with every syllable next, and pages missing a syllable not at all. A syllable counts as found
+ * where the text has it with every mark the reader typed: "dang" finds "Đảng" and "đăng", "Đảng" only
+ * "Đảng"; a quoted phrase must stand in the text as typed.
  */
-
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036f]/g;
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * A syllable: a run of letters (with their marks) or a run of digits. Codes split into their parts,
+ * as Pagefind indexes them ("ĐT609" → ĐT 609, "42/2022/NĐ-CP" → 42 2022 NĐ CP), so a code is found
+ * however it is spaced, cased or marked.
+ */
+const WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
+/** A quoted part of a query; an unclosed quote runs to the end (the reader is still typing). */
+const QUOTED = /["“”„]([^"“”„]*)(?:["“”]|$)/g;
 
 /**
  * Maps đ/Đ to d/D and leaves every other letter alone: for comparing a query with a page's text.
@@ -37,13 +45,63 @@ export function foldAll(text) {
  * @returns {string}
  */
 export function toneKey(word) {
-  const decomposed = word.normalize("NFD").toLowerCase();
-  const tones = decomposed.match(TONE_MARKS) ?? [];
-  return decomposed.replace(TONE_MARKS, "").normalize("NFC") + tones.join("");
+  const { base, tone } = keys(word);
+  return base + tone;
 }
 
 /**
- * The syllables of a query as the reader meant them: NFC, without punctuation or quotes.
+ * @typedef {object} Keys comparison keys of a syllable
+ * @property {string} folded every mark removed, đ → d, lower-case
+ * @property {string} base lower-case NFC without the tone mark (vowel marks and đ kept)
+ * @property {string} tone the tone mark, wherever it was placed, or ""
+ */
+
+/**
+ * @param {string} word
+ * @returns {Keys}
+ */
+function keys(word) {
+  const decomposed = word.normalize("NFD").toLowerCase();
+  const tone = (decomposed.match(TONE_MARKS) ?? []).join("");
+  return { folded: foldAll(word), base: decomposed.replace(TONE_MARKS, "").normalize("NFC"), tone };
+}
+
+/**
+ * Whether a word of the text is the syllable the reader typed: the same letters, with every mark the
+ * reader typed (tone, vowel marks, đ) and any the reader left out. "dang" is "Đảng" and "đăng";
+ * "Đảng" is not "đăng", "đào" is not "đạo"; "hòa" is "hoà".
+ * @param {string} typed
+ * @param {string} word
+ * @returns {boolean}
+ */
+export function matchesTyped(typed, word) {
+  return typedMatch(keys(typed), keys(word));
+}
+
+/**
+ * @param {Keys} typed
+ * @param {Keys} word
+ */
+function typedMatch(typed, word) {
+  if (typed.folded !== word.folded || (typed.tone && typed.tone !== word.tone)) return false;
+  if (typed.base === typed.folded) return true;
+  if (typed.base.length !== word.base.length) return typed.base === word.base;
+  for (let i = 0; i < typed.base.length; i++) {
+    const letter = /** @type {string} */ (typed.base[i]);
+    const other = /** @type {string} */ (word.base[i]);
+    if (letter !== other && letter !== foldAll(other)) return false;
+  }
+  return true;
+}
+
+/**
+ * @param {Keys} typed
+ * @param {Keys} word
+ */
+const foldedMatch = (typed, word) => typed.folded === word.folded;
+
+/**
+ * The syllables of a text, NFC, without punctuation or quotes.
  * @param {string} query
  * @returns {string[]}
  */
@@ -52,22 +110,86 @@ export function querySyllables(query) {
 }
 
 /**
- * The query sent to Pagefind: syllables lower-cased, with đ written as ḏ as in the index
- * (lib/search/stroke.ts). Pagefind files "ḏảng" under "dang", so "dang" finds it; "đảng" reaches it
- * as the exact spelling, tone marks and all, as for any other word.
- * @param {string[]} syllables
- * @returns {string}
+ * @typedef {object} Query a query as the reader meant it
+ * @property {string} text the query, NFC
+ * @property {string[]} syllables every syllable, in order
+ * @property {string[]} quoted the text of each quoted phrase
+ * @property {string[][]} phrases the syllables of each quoted phrase, which results must contain
+ * @property {string[]} words the syllables outside quotes
  */
-export function pagefindQuery(syllables) {
-  return syllables.map((s) => s.toLowerCase().replace(/đ/g, "ḏ")).join(" ");
+
+/**
+ * Reads a query: its syllables, and the phrases the reader put in quotes ("…", “…”).
+ * @param {string} query
+ * @returns {Query}
+ * @example parseQuery('"đào tạo" nghề') // { syllables: ["đào", "tạo", "nghề"], phrases: [["đào", "tạo"]], words: ["nghề"], … }
+ */
+export function parseQuery(query) {
+  const text = query.normalize("NFC");
+  const quoted = [...text.matchAll(QUOTED)].map((match) => match[1] ?? "").filter((q) => querySyllables(q).length);
+  return {
+    text,
+    syllables: querySyllables(text),
+    quoted,
+    phrases: quoted.map(querySyllables),
+    words: querySyllables(text.replace(QUOTED, " ")),
+  };
 }
 
 /**
- * @typedef {object} Token
- * @property {number} start offset in the text
- * @property {number} end
- * @property {string} exact tone key of the word
- * @property {string} folded folded form of the word
+ * The words of a query as Pagefind reads them: split at spaces and quotes, lower-cased, with đ
+ * written as ḏ as in the index (lib/search/stroke.ts). Pagefind files "ḏảng" under "dang", so "dang"
+ * finds it; "đảng" reaches it as the exact spelling, tone marks and all, as for any other word. A code
+ * stays whole ("ḏh5", "42/2022/nḏ-cp"): Pagefind indexes it whole and in parts, but drops parts of one
+ * character, so "ḏh 5" would miss "ĐH5".
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function pagefindTerms(text) {
+  return text
+    .normalize("NFC")
+    .split(/[\s"“”„]+/)
+    .map((term) => term.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, ""))
+    .filter(Boolean)
+    .map((term) => term.toLowerCase().replace(/đ/g, "ḏ"));
+}
+
+/**
+ * @typedef {object} PagefindSearches what the page asks Pagefind for one query
+ * @property {string} plain the plain search, whose results and scores are the candidates
+ * @property {string | null} phrase the whole query as a phrase, to put pages holding it first
+ * @property {string[][][]} required what a page must match: each word exactly (Pagefind drops words
+ *   that match nothing and prefix-matches the last one: "bộ" would find "bồi") and each phrase the
+ *   reader quoted. Each requirement lists alternatives, and an alternative the searches whose results
+ *   a page must all be in: a code is found whole (`"ḏh5"`) or by its parts (`"qḏ"` and `"ubnd"` of
+ *   "1250/QĐ-UBND", which Pagefind indexes as one word "1250qḏubnd" and its parts).
+ */
+
+/**
+ * The Pagefind searches for a query (all served by the same index chunks).
+ * @param {Query} query
+ * @param {boolean} relevance whether results are ordered by relevance (else the phrase is not needed)
+ * @returns {PagefindSearches}
+ * @example pagefindSearches(parseQuery('"đào tạo" nghề'), true)
+ *   // { plain: "ḏào tạo nghề", phrase: '"ḏào tạo nghề"', required: [[['"ḏào"']], [['"tạo"']], [['"nghề"']], [['"ḏào tạo"']]] }
+ */
+export function pagefindSearches(query, relevance) {
+  const terms = pagefindTerms(query.text);
+  const phrases = query.quoted.map(pagefindTerms).filter((phrase) => phrase.length > 1);
+  /** @param {string} term */
+  const exactly = (term) => {
+    const parts = pagefindTerms(querySyllables(term).join(" "));
+    return parts.length > 1 ? [[`"${term}"`], parts.map((part) => `"${part}"`)] : [[`"${term}"`]];
+  };
+  return {
+    plain: terms.join(" "),
+    phrase: relevance && terms.length > 1 ? `"${terms.join(" ")}"` : null,
+    required: [...terms.map(exactly), ...phrases.map((phrase) => [[`"${phrase.join(" ")}"`]])],
+  };
+}
+
+/**
+ * @typedef {Keys & { start: number, end: number }} Token a word of a text with its offsets
  */
 
 /**
@@ -80,63 +202,93 @@ export function tokenize(text) {
   const tokens = [];
   for (const match of text.matchAll(WORD)) {
     const start = match.index ?? 0;
-    tokens.push({ start, end: start + match[0].length, exact: toneKey(match[0]), folded: foldAll(match[0]) });
+    tokens.push({ start, end: start + match[0].length, ...keys(match[0]) });
   }
   return tokens;
 }
 
 /**
- * Position of the first occurrence of the syllables as a phrase, or -1.
+ * Positions where the syllables stand together in the text.
  * @param {Token[]} tokens
- * @param {string[]} keys
- * @param {"exact" | "folded"} field
+ * @param {Keys[]} wanted
+ * @param {(typed: Keys, word: Keys) => boolean} same
+ * @returns {number[]}
  */
-function findPhrase(tokens, keys, field) {
-  outer: for (let i = 0; i + keys.length <= tokens.length; i++) {
-    for (let j = 0; j < keys.length; j++) if (tokens[i + j]?.[field] !== keys[j]) continue outer;
-    return i;
+function phrasePositions(tokens, wanted, same) {
+  const found = [];
+  outer: for (let i = 0; i + wanted.length <= tokens.length; i++) {
+    for (let j = 0; j < wanted.length; j++)
+      if (!same(/** @type {Keys} */ (wanted[j]), /** @type {Token} */ (tokens[i + j]))) continue outer;
+    found.push(i);
   }
-  return -1;
+  return found;
 }
 
 /** Match tiers, best first. */
 export const TIER = Object.freeze({ EXACT_PHRASE: 0, PHRASE: 1, EXACT_WORDS: 2, WORDS: 3, MISSING: 4 });
 
 /**
- * How well a text answers the query: the exact phrase (diacritics as typed), the phrase ignoring
- * diacritics, every syllable exactly, every syllable ignoring diacritics, or a syllable missing.
+ * How well a text answers the query: the phrase as typed (every typed mark), the phrase ignoring
+ * marks, every syllable as typed, every syllable ignoring marks, or not at all (a syllable missing,
+ * or a quoted phrase not in the text as typed).
  * @param {string} text
- * @param {string[]} syllables
+ * @param {Query} query
  * @returns {number} one of TIER
  */
-export function matchTier(text, syllables) {
-  if (!syllables.length) return TIER.MISSING;
-  const tokens = tokenize(text);
-  const exact = syllables.map(toneKey);
-  const folded = syllables.map(foldAll);
-  if (findPhrase(tokens, exact, "exact") >= 0) return TIER.EXACT_PHRASE;
-  if (findPhrase(tokens, folded, "folded") >= 0) return TIER.PHRASE;
-  const exactWords = new Set(tokens.map((t) => t.exact));
-  const foldedWords = new Set(tokens.map((t) => t.folded));
-  if (exact.every((k) => exactWords.has(k))) return TIER.EXACT_WORDS;
-  if (folded.every((k) => foldedWords.has(k))) return TIER.WORDS;
-  return TIER.MISSING;
+export function matchTier(text, query) {
+  return matchScore(tokenize(text), query).tier;
 }
 
 /**
- * Stable re-ranking by match tier; items whose text misses a syllable are dropped.
+ * The tier, and for texts without the whole phrase how many neighbouring syllables of the query stand
+ * together in the text ("đào tạo … nghề" answers "dao tao nghe" better than "tạo … nghề … đào").
+ * @param {Token[]} tokens
+ * @param {Query} query
+ * @returns {{ tier: number, pairs: number }}
+ */
+function matchScore(tokens, query) {
+  const typed = query.syllables.map(keys);
+  const missing = { tier: TIER.MISSING, pairs: 0 };
+  if (!typed.length) return missing;
+  if (query.phrases.some((phrase) => !phrasePositions(tokens, phrase.map(keys), typedMatch).length))
+    return missing;
+  if (phrasePositions(tokens, typed, typedMatch).length) return { tier: TIER.EXACT_PHRASE, pairs: 0 };
+  if (phrasePositions(tokens, typed, foldedMatch).length) return { tier: TIER.PHRASE, pairs: 0 };
+  let pairs = 0;
+  for (let i = 0; i + 1 < typed.length; i++)
+    if (phrasePositions(tokens, typed.slice(i, i + 2), foldedMatch).length) pairs++;
+  if (typed.every((k) => tokens.some((t) => typedMatch(k, t)))) return { tier: TIER.EXACT_WORDS, pairs };
+  if (typed.every((k) => tokens.some((t) => foldedMatch(k, t)))) return { tier: TIER.WORDS, pairs };
+  return missing;
+}
+
+/**
+ * Stable re-ranking by match tier, then by syllables standing together; items that do not answer the
+ * query are dropped.
  * @template T
  * @param {T[]} items in Pagefind's order
  * @param {(item: T) => string} text the searchable text of an item
- * @param {string[]} syllables
+ * @param {Query} query
  * @returns {T[]}
  */
-export function rerank(items, text, syllables) {
+export function rerank(items, text, query) {
   return items
-    .map((item, index) => ({ item, index, tier: matchTier(text(item), syllables) }))
+    .map((item, index) => ({ item, index, ...matchScore(tokenize(text(item)), query) }))
     .filter((entry) => entry.tier !== TIER.MISSING)
-    .sort((a, b) => a.tier - b.tier || a.index - b.index)
+    .sort((a, b) => a.tier - b.tier || b.pairs - a.pairs || a.index - b.index)
     .map((entry) => entry.item);
+}
+
+/**
+ * The pages that meet a requirement of `pagefindSearches`: in every search of one of its alternatives.
+ * @param {Set<string>[][]} alternatives per alternative, the ids each of its searches found
+ * @returns {Set<string>}
+ */
+export function meetingIds(alternatives) {
+  const met = new Set();
+  for (const searches of alternatives)
+    for (const id of searches[0] ?? []) if (searches.every((ids) => ids.has(id))) met.add(id);
+  return met;
 }
 
 /**
@@ -209,25 +361,54 @@ export function describeTiers({ recent, archive }) {
  */
 
 /**
- * An excerpt of about `length` words around the best match, split into plain and matched segments
- * (the real words of the text, highlighted whatever diacritics the query was typed with).
+ * The article's own text in a Pagefind result: its content without the title Pagefind puts first
+ * (the date line is not indexed: `data-pagefind-ignore` in layouts/article.njk).
+ * @param {string} content
+ * @param {string | undefined} title
+ * @returns {string}
+ */
+export function bodyText(content, title) {
+  const text = title && content.startsWith(title) ? content.slice(title.length).replace(/^[.:]/, "") : content;
+  return text.trim();
+}
+
+/**
+ * The index of every token to highlight: words matching a syllable typed outside quotes, and every
+ * occurrence of a quoted phrase as a whole (its words alone elsewhere are not what was asked for).
+ * @param {Token[]} tokens
+ * @param {Query} query
+ * @returns {Set<number>}
+ */
+function markedTokens(tokens, query) {
+  const words = query.words.map(keys);
+  const marked = new Set();
+  tokens.forEach((token, i) => {
+    if (words.some((word) => typedMatch(word, token))) marked.add(i);
+  });
+  for (const phrase of query.phrases)
+    for (const at of phrasePositions(tokens, phrase.map(keys), typedMatch))
+      for (let i = at; i < at + phrase.length; i++) marked.add(i);
+  return marked;
+}
+
+/**
+ * An excerpt of about `length` words around the best match, split into plain and matched segments:
+ * the real words of the text, highlighted where they match the query as typed (with the marks the
+ * reader typed, ignoring those left out).
  * @param {string} text
- * @param {string[]} syllables
+ * @param {Query} query
  * @param {number} [length]
  * @returns {Segment[]}
  */
-export function excerptSegments(text, syllables, length = 30) {
+export function excerptSegments(text, query, length = 30) {
   const tokens = tokenize(text);
   if (!tokens.length) return [];
-  const folded = syllables.map(foldAll);
-  const wanted = new Set(folded);
-  let at = findPhrase(tokens, syllables.map(toneKey), "exact");
-  if (at < 0) at = findPhrase(tokens, folded, "folded");
-  if (at < 0)
-    at = Math.max(
-      0,
-      tokens.findIndex((t) => wanted.has(t.folded)),
-    );
+  const marked = markedTokens(tokens, query);
+  const typed = query.syllables.map(keys);
+  const at =
+    phrasePositions(tokens, typed, typedMatch)[0] ??
+    phrasePositions(tokens, (query.phrases[0] ?? []).map(keys), typedMatch)[0] ??
+    Math.max(0, tokens.findIndex((_, i) => marked.has(i)));
   const first = Math.max(0, Math.min(at - Math.floor(length / 4), tokens.length - length));
   const last = Math.min(tokens.length, first + length) - 1;
   const from = first === 0 ? 0 : /** @type {Token} */ (tokens[first]).start;
@@ -235,14 +416,35 @@ export function excerptSegments(text, syllables, length = 30) {
   /** @type {Segment[]} */
   const segments = [];
   let cursor = from;
-  for (const token of tokens.slice(first, last + 1)) {
-    if (!wanted.has(token.folded)) continue;
-    if (token.start > cursor) segments.push({ text: text.slice(cursor, token.start), mark: false });
-    segments.push({ text: text.slice(token.start, token.end), mark: true });
+  for (let i = first; i <= last; i++) {
+    if (!marked.has(i)) continue;
+    const token = /** @type {Token} */ (tokens[i]);
+    const previous = segments[segments.length - 1];
+    // The parts of a code ("ĐT609") are one highlight, not two touching ones.
+    if (token.start === cursor && previous?.mark) previous.text += text.slice(token.start, token.end);
+    else {
+      if (token.start > cursor) segments.push({ text: text.slice(cursor, token.start), mark: false });
+      segments.push({ text: text.slice(token.start, token.end), mark: true });
+    }
     cursor = token.end;
   }
   if (to > cursor) segments.push({ text: text.slice(cursor, to), mark: false });
   if (first > 0) segments.unshift({ text: "… ", mark: false });
   if (to < text.length) segments.push({ text: " …", mark: false });
   return segments;
+}
+
+/**
+ * What the page says when nothing matches: what the reader can change. Never "type the diacritics":
+ * most readers type without them, and that finds the words.
+ * @param {string} query as typed
+ * @param {{ filtered: boolean }} state whether a filter narrows the search
+ * @returns {string}
+ */
+export function noResultsMessage(query, { filtered }) {
+  const tries = ["gõ ít từ hơn", "dùng từ khác"];
+  if (parseQuery(query).phrases.length) tries.push("bỏ dấu ngoặc kép");
+  if (filtered) tries.push("bỏ bớt bộ lọc");
+  const last = tries.pop();
+  return `Không tìm thấy kết quả nào cho “${query}”. Hãy thử ${tries.join(", ")} hoặc ${last}.`;
 }

@@ -48,8 +48,11 @@ let wantArchive = false;
 const archive = tiers?.archive ?? null;
 
 let generation = 0;
-/** @type {{ results: any[], shown: number, syllables: string[], relevance: boolean, query: string }} */
-let current = { results: [], shown: 0, syllables: [], relevance: true, query: "" };
+/** @type {{ results: any[], shown: number, parsed: import("./search-rank.js").Query, relevance: boolean, query: string, filtered: boolean }} */
+let current = { results: [], shown: 0, parsed: rank.parseQuery(""), relevance: true, query: "", filtered: false };
+/** The header's box: on this page it shows the query of the page's box, and searches here. */
+const headerInput = /** @type {HTMLInputElement | null} */ (document.querySelector("#q-header"));
+const filterBox = /** @type {HTMLDetailsElement | null} */ (document.querySelector("[data-search-filter-box]"));
 
 // Words typed while the index was loading are kept; a shared link's query wins otherwise.
 const typedEarly = input.value;
@@ -81,6 +84,11 @@ more.addEventListener("click", async () => {
   // Keyboard and screen-reader users continue from the first new result, not from the button.
   list.children[before]?.querySelector("a")?.focus();
 });
+headerInput?.form?.addEventListener("submit", (event) => {
+  event.preventDefault();
+  input.value = headerInput.value;
+  run(true);
+});
 window.addEventListener("popstate", () => {
   readURL();
   run(false);
@@ -92,8 +100,8 @@ function readURL() {
   for (const name of FILTERS) selects[name].value = params.get(name) ?? "";
   sortSelect.value = params.get("sort") === "newest" ? "newest" : "";
   wantArchive = params.get("scope") === "all";
-  const header = document.querySelector("#q-header");
-  if (header) header.value = input.value;
+  // A shared link that narrows the results shows why: the filters it set are open to see.
+  if (filterBox && FILTERS.some((name) => selects[name].value)) filterBox.open = true;
 }
 
 /** Writes the query and filters into the address bar: a new history entry only when asked. */
@@ -113,7 +121,9 @@ async function run(push) {
   writeURL(push);
   const mine = ++generation;
   const query = input.value.trim().normalize("NFC");
-  const syllables = rank.querySyllables(query);
+  if (headerInput && document.activeElement !== headerInput) headerInput.value = input.value;
+  const parsed = rank.parseQuery(query);
+  const { syllables } = parsed;
   list.replaceChildren();
   more.hidden = true;
   archiveButton.hidden = true;
@@ -126,21 +136,21 @@ async function run(push) {
   );
   const relevance = sortSelect.value !== "newest";
   const options = { filters, ...(relevance ? {} : { sort: { date: "desc" } }) };
-  const text = rank.pagefindQuery(syllables);
+  const searches = rank.pagefindSearches(parsed, relevance);
   // The archive is searched too when asked for, when the chosen year reaches into it, or when the
   // recent months hold less than a page of results.
   const yearInArchive = archive && filters.year && Number(filters.year) <= Number(archive.to.slice(0, 4));
   if (wantArchive || yearInArchive) await loadArchive();
   if (mine !== generation) return;
-  let results = await searchBundles(text, syllables.length, options, relevance);
+  let results = await searchBundles(searches, options, relevance);
   if (mine !== generation) return;
   if (archive && bundles.length === 1 && results.length < PAGE_SIZE) {
     await loadArchive();
     if (mine !== generation) return;
-    results = await searchBundles(text, syllables.length, options, relevance);
+    results = await searchBundles(searches, options, relevance);
     if (mine !== generation) return;
   }
-  current = { results, shown: 0, syllables, relevance, query };
+  current = { results, shown: 0, parsed, relevance, query, filtered: Object.keys(filters).length > 0 };
   await showMore(mine);
 }
 
@@ -154,20 +164,24 @@ function loadArchive() {
 }
 
 /**
- * The results of every loaded bundle, in order: Pagefind's plain search, its quoted phrase search and
- * one quoted search per syllable (all from the same index chunks), combined by search-rank.js.
+ * The results of every loaded bundle, in order: Pagefind's plain search, its phrase search and the
+ * searches every result must be in (rank.pagefindSearches), combined by search-rank.js. Pagefind's
+ * phrases ignore marks; the marks the reader typed are checked on each result's text as it is shown.
  */
-async function searchBundles(text, syllableCount, options, relevance) {
+async function searchBundles(searches, options, relevance) {
   const answers = await Promise.all(
     bundles.map(async (bundle) => {
-      const [plain, phrase, ...each] = await Promise.all([
-        bundle.search(text, options),
-        relevance && syllableCount > 1 ? bundle.search(`"${text}"`, options) : null,
-        ...text.split(" ").map((syllable) => bundle.search(`"${syllable}"`, options)),
+      const ids = async (query) => new Set((await bundle.search(query, options)).results.map((r) => r.id));
+      const [plain, phraseIds, required] = await Promise.all([
+        bundle.search(searches.plain, options),
+        searches.phrase ? ids(searches.phrase) : null,
+        Promise.all(
+          searches.required.map(async (alternatives) =>
+            rank.meetingIds(await Promise.all(alternatives.map((all) => Promise.all(all.map(ids))))),
+          ),
+        ),
       ]);
-      const ids = (search) => new Set(search.results.map((r) => r.id));
-      const phraseIds = phrase ? ids(phrase) : null;
-      return { results: rank.combineResults(plain.results, each.map(ids), phraseIds), phraseIds };
+      return { results: rank.combineResults(plain.results, required, phraseIds), phraseIds };
     }),
   );
   return rank.joinBundles(answers, relevance);
@@ -175,19 +189,19 @@ async function searchBundles(text, syllableCount, options, relevance) {
 
 /** Loads and shows the next page of results; the count is announced once the page is in. */
 async function showMore(mine) {
-  const { results, syllables, relevance } = current;
+  const { results, parsed, relevance } = current;
   const batch = results.slice(current.shown, current.shown + PAGE_SIZE);
   const loaded = await Promise.all(batch.map((result) => result.data()));
   if (mine !== generation) return;
-  // The content starts with the title; foldAll already equates đ and d, so the hidden copy is not needed.
+  // Pagefind's copy of the page: its title, then the article's text (the date line is not indexed).
   const searchable = (data) => data.content;
-  const verified = loaded.filter((data) => rank.matchTier(searchable(data), syllables) !== rank.TIER.MISSING);
-  const ordered = relevance ? rank.rerank(verified, searchable, syllables) : verified;
+  const verified = loaded.filter((data) => rank.matchTier(searchable(data), parsed) !== rank.TIER.MISSING);
+  const ordered = relevance ? rank.rerank(verified, searchable, parsed) : verified;
   // A page Pagefind matched only through other metadata (e.g. an image file name) is not an answer.
   const dropped = new Set(batch.filter((_, i) => !verified.includes(loaded[i])).map((r) => r.id));
   current.results = results.filter((r) => !dropped.has(r.id));
   current.shown += ordered.length;
-  list.append(...ordered.map((data) => renderResult(data, syllables)));
+  list.append(...ordered.map((data) => renderResult(data, parsed)));
   more.hidden = current.shown >= current.results.length;
   if (!ordered.length && !more.hidden) return showMore(mine);
   announce();
@@ -199,12 +213,12 @@ function announce() {
   const names = recentOnly ? rank.describeTiers(tiers) : null;
   status.textContent = count
     ? `Tìm thấy ${count} kết quả cho “${current.query}”${names ? ` ${names.recent}` : ""}`
-    : `Không tìm thấy kết quả nào cho “${current.query}”. Hãy thử từ khóa khác, gõ đủ dấu hoặc bỏ bớt bộ lọc.`;
+    : rank.noResultsMessage(current.query, current);
   archiveButton.hidden = !recentOnly;
   if (names) archiveButton.textContent = names.archive;
 }
 
-function renderResult(data, syllables) {
+function renderResult(data, parsed) {
   const item = document.createElement("li");
   item.className = "search-result";
   const heading = document.createElement("h2");
@@ -231,10 +245,7 @@ function renderResult(data, syllables) {
   }
   const excerpt = document.createElement("p");
   excerpt.className = "search-excerpt";
-  const body = data.content.startsWith(`${data.meta.title}.`)
-    ? data.content.slice(data.meta.title.length + 1)
-    : data.content;
-  for (const segment of rank.excerptSegments(body.trim(), syllables)) {
+  for (const segment of rank.excerptSegments(rank.bodyText(data.content, data.meta.title), parsed)) {
     if (!segment.mark) excerpt.append(segment.text);
     else {
       const mark = document.createElement("mark");

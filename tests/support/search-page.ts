@@ -23,11 +23,14 @@ export interface SearchSite {
   readonly base: string;
 }
 
-/** Builds the 31 search fixture articles with `env` and serves them under the strict CSP. */
-export async function serveSearchSite(env: Record<string, string>): Promise<SearchSite> {
+/**
+ * Builds a fixture site of `tests/fixtures/` (the 31 search articles unless told) with `env` and
+ * serves it under the strict CSP.
+ */
+export async function serveSearchSite(env: Record<string, string>, fixture = "search"): Promise<SearchSite> {
   const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-search-"));
   const content = path.join(root, "content");
-  cpSync(path.join(searchFixtures, "search"), content, { recursive: true });
+  cpSync(path.join(searchFixtures, fixture), content, { recursive: true });
   const build = await runBuild(content, env);
   const { server, url: base } = await serveStatic(build.output, 0, {
     headers: () => ({ "content-security-policy": SEARCH_CSP }),
