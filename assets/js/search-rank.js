@@ -126,7 +126,9 @@ export function querySyllables(query) {
  */
 export function parseQuery(query) {
   const text = query.normalize("NFC");
-  const quoted = [...text.matchAll(QUOTED)].map((match) => match[1] ?? "").filter((q) => querySyllables(q).length);
+  const quoted = [...text.matchAll(QUOTED)]
+    .map((match) => match[1] ?? "")
+    .filter((q) => querySyllables(q).length);
   return {
     text,
     syllables: querySyllables(text),
@@ -368,26 +370,35 @@ export function describeTiers({ recent, archive }) {
  * @returns {string}
  */
 export function bodyText(content, title) {
-  const text = title && content.startsWith(title) ? content.slice(title.length).replace(/^[.:]/, "") : content;
+  const text =
+    title && content.startsWith(title) ? content.slice(title.length).replace(/^[.:]/, "") : content;
   return text.trim();
 }
 
 /**
- * The index of every token to highlight: words matching a syllable typed outside quotes, and every
- * occurrence of a quoted phrase as a whole (its words alone elsewhere are not what was asked for).
+ * The index of every token to highlight: where the syllables typed outside quotes stand together as
+ * typed, those runs only (the "bộ" of "đồng bộ" is not what "can bo" found); otherwise every word
+ * matching one of them. And every occurrence of a quoted phrase as a whole (its words alone elsewhere
+ * are not what was asked for).
  * @param {Token[]} tokens
  * @param {Query} query
  * @returns {Set<number>}
  */
 function markedTokens(tokens, query) {
   const words = query.words.map(keys);
+  /** @type {Set<number>} */
   const marked = new Set();
-  tokens.forEach((token, i) => {
-    if (words.some((word) => typedMatch(word, token))) marked.add(i);
-  });
-  for (const phrase of query.phrases)
-    for (const at of phrasePositions(tokens, phrase.map(keys), typedMatch))
-      for (let i = at; i < at + phrase.length; i++) marked.add(i);
+  /** @param {Keys[]} phrase */
+  const markRuns = (phrase) => {
+    const found = phrasePositions(tokens, phrase, typedMatch);
+    for (const at of found) for (let i = at; i < at + phrase.length; i++) marked.add(i);
+    return found.length > 0;
+  };
+  if (words.length < 2 || !markRuns(words))
+    tokens.forEach((token, i) => {
+      if (words.some((word) => typedMatch(word, token))) marked.add(i);
+    });
+  for (const phrase of query.phrases) markRuns(phrase.map(keys));
   return marked;
 }
 
@@ -408,7 +419,10 @@ export function excerptSegments(text, query, length = 30) {
   const at =
     phrasePositions(tokens, typed, typedMatch)[0] ??
     phrasePositions(tokens, (query.phrases[0] ?? []).map(keys), typedMatch)[0] ??
-    Math.max(0, tokens.findIndex((_, i) => marked.has(i)));
+    Math.max(
+      0,
+      tokens.findIndex((_, i) => marked.has(i)),
+    );
   const first = Math.max(0, Math.min(at - Math.floor(length / 4), tokens.length - length));
   const last = Math.min(tokens.length, first + length) - 1;
   const from = first === 0 ? 0 : /** @type {Token} */ (tokens[first]).start;

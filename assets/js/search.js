@@ -49,10 +49,19 @@ const archive = tiers?.archive ?? null;
 
 let generation = 0;
 /** @type {{ results: any[], shown: number, parsed: import("./search-rank.js").Query, relevance: boolean, query: string, filtered: boolean }} */
-let current = { results: [], shown: 0, parsed: rank.parseQuery(""), relevance: true, query: "", filtered: false };
+let current = {
+  results: [],
+  shown: 0,
+  parsed: rank.parseQuery(""),
+  relevance: true,
+  query: "",
+  filtered: false,
+};
 /** The header's box: on this page it shows the query of the page's box, and searches here. */
 const headerInput = /** @type {HTMLInputElement | null} */ (document.querySelector("#q-header"));
-const filterBox = /** @type {HTMLDetailsElement | null} */ (document.querySelector("[data-search-filter-box]"));
+const filterBox = /** @type {HTMLDetailsElement | null} */ (
+  document.querySelector("[data-search-filter-box]")
+);
 
 // Words typed while the index was loading are kept; a shared link's query wins otherwise.
 const typedEarly = input.value;

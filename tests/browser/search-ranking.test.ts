@@ -26,7 +26,10 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "10", PORTAL_SEARCH_LANES: "2" }, "search-ranking");
+  const site = await serveSearchSite(
+    { PORTAL_SEARCH_PART_PAGES: "10", PORTAL_SEARCH_LANES: "2" },
+    "search-ranking",
+  );
   ({ root, server, base } = site);
   expect(site.build.code, site.build.stderr).toBe(0);
   expect(site.build.stdout).toMatch(/Chỉ mục tìm kiếm: 38 bài /);
@@ -46,7 +49,7 @@ it("judges at least 40 queries over at least 30 articles", () => {
   expect(new Set(judgements.flatMap((j) => j.relevant)).size).toBeGreaterThanOrEqual(30);
 });
 
-it("ranks the judged articles first for the query set (MRR ≥ 0.95, top 3 ≥ 98 %)", async () => {
+it("ranks the judged articles first for the query set (MRR ≥ 0.985, all within the first three)", async () => {
   const shown: string[][] = [];
   for (const { query } of judgements) {
     await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
@@ -58,8 +61,25 @@ it("ranks the judged articles first for the query set (MRR ≥ 0.95, top 3 ≥ 9
       `top 1 ${(score.top1 * 100).toFixed(1)} %, top 3 ${(score.top3 * 100).toFixed(1)} %`,
   );
   const report = JSON.stringify(score.misses, null, 1);
-  console.log(report);
-  expect(score.mrr, report).toBeGreaterThanOrEqual(0.95);
-  expect(score.top3, report).toBeGreaterThanOrEqual(0.98);
+  expect(score.mrr, report).toBeGreaterThanOrEqual(0.985);
+  expect(score.top3, report).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+// Regression: "Đảng ủy" lit up "đăng" (of "đăng ký"), which folds to the same letters.
+it("highlights “Đảng” for “Đảng ủy” and both “Đảng” and “đăng” for “dang”", async () => {
+  const marks = async (query: string): Promise<string[]> => {
+    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    await shownResults(page);
+    return page.$$eval(".search-result mark", (items) =>
+      items.map((m) => (m.textContent ?? "").toLowerCase()),
+    );
+  };
+  const typed = await marks("Đảng ủy");
+  expect(typed).toContain("đảng");
+  expect(typed).not.toContain("đăng");
+  const folded = await marks("dang");
+  expect(folded).toContain("đảng");
+  expect(folded).toContain("đăng");
   expect(errors).toEqual([]);
 });

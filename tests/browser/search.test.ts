@@ -53,6 +53,8 @@ afterAll(async () => {
 });
 
 const shown = (): Promise<Shown> => shownResults(page);
+const marks = (): Promise<string[]> =>
+  page.$$eval(".search-result mark", (items) => items.map((m) => (m.textContent ?? "").toLowerCase()));
 const everything = (): Promise<Shown> => allResults(page);
 
 /** Opens the search page as a shared link `/tim-kiem/?q=…`. */
@@ -152,9 +154,71 @@ describe("search page", () => {
     expect(new URL(page.url()).searchParams.get("q")).toBe("tiem chung");
     const none = await open("xyzabc khong co");
     expect(none.slugs).toEqual([]);
+    // Regression: the tip told readers to type diacritics, which they need not.
     expect(none.status).toBe(
-      "Không tìm thấy kết quả nào cho “xyzabc khong co”. Hãy thử từ khóa khác, gõ đủ dấu hoặc bỏ bớt bộ lọc.",
+      "Không tìm thấy kết quả nào cho “xyzabc khong co”. Hãy thử gõ ít từ hơn hoặc dùng từ khác.",
     );
+  });
+
+  // Regression: "đào tạo cán bộ" lit up "đạo" (of "lãnh đạo", "chỉ đạo") as well as "đào".
+  it("highlights the words with the diacritics the reader typed, and only those", async () => {
+    await open("đào tạo cán bộ");
+    const typed = await marks();
+    expect(typed).toContain("đào");
+    expect(typed).not.toContain("đạo");
+    await open("dao tao can bo");
+    expect(await marks()).toContain("đào");
+  });
+
+  it("shows excerpts of the article's text, never its date line", async () => {
+    await open("can bo");
+    const results = await page.$$eval(".search-result", (items) =>
+      items.map((item) => ({
+        date: item.querySelector(".search-date")?.textContent ?? "",
+        excerpt: item.querySelector(".search-excerpt")?.textContent ?? "",
+      })),
+    );
+    expect(results.length).toBeGreaterThan(5);
+    for (const { date, excerpt } of results) {
+      expect(excerpt).not.toContain(date.split(",")[1]!.trim());
+      expect(excerpt).not.toMatch(/^(… )?(Thứ|Chủ Nhật)/);
+    }
+  });
+
+  it("keeps only the results holding a quoted phrase, folded when typed without diacritics", async () => {
+    await open("dao tao");
+    const loose = (await everything()).slugs;
+    expect(loose).toContain("tao-dieu-kien-cho-du-khach");
+    await open('"dao tao"');
+    const quoted = (await everything()).slugs;
+    expect(quoted).not.toContain("tao-dieu-kien-cho-du-khach");
+    expect(quoted).toContain("dao-tao-nghe-cho-lao-dong-nong-thon");
+    expect(await marks()).not.toContain("tạo điều");
+  });
+
+  it("matches a quoted phrase typed with diacritics exactly", async () => {
+    expect((await open("“đào tạo nghề”")).slugs[0]).toBe("dao-tao-nghe-cho-lao-dong-nong-thon");
+    const wrong = await open("“đạo tạo”");
+    expect(wrong.slugs).toEqual([]);
+    expect(wrong.status).toMatch(/bỏ dấu ngoặc kép/);
+  });
+
+  it("has one search landmark, and the header box shows and runs the page's query", async () => {
+    await open("can bo");
+    expect(await page.locator("[role=search], search").count()).toBe(1);
+    expect(await page.inputValue("#q-header")).toBe("can bo");
+    await page.fill("[data-search-input]", "tiem chung");
+    await page.waitForFunction(() =>
+      /tiem chung/.test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+    );
+    expect(await page.inputValue("#q-header")).toBe("tiem chung");
+    await page.fill("#q-header", "phu ninh");
+    await page.press("#q-header", "Enter");
+    await page.waitForFunction(() =>
+      /phu ninh/.test(document.querySelector("[data-search-status]")?.textContent ?? ""),
+    );
+    expect(await page.inputValue("[data-search-input]")).toBe("phu ninh");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("phu ninh");
   });
 
   it("downloads no filter data for a typed query until a filter is used, then filters", async () => {
@@ -211,6 +275,33 @@ describe("search page", () => {
 
   it.each(relevance)("ranks the judged answer first for “$query”", async ({ query, first }) => {
     expect((await open(query)).slugs[0]).toBe(first);
+  });
+
+  it("folds the filters away on a phone, so the first result shows without scrolling", async () => {
+    const phone = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    try {
+      await phone.goto(`${base}/tim-kiem/?q=${encodeURIComponent("can bo")}`);
+      await phone.waitForSelector(".search-result");
+      expect(await phone.isVisible("[data-filter=category]")).toBe(false);
+      const bottom = await phone.$eval(".search-result h2", (h) => h.getBoundingClientRect().bottom);
+      expect(bottom).toBeLessThanOrEqual(640);
+      await phone.click(".search-filter-box summary");
+      expect(await phone.isVisible("[data-filter=category]")).toBe(true);
+      // A shared link that sets a filter shows it.
+      await phone.goto(`${base}/tim-kiem/?q=can+bo&category=${encodeURIComponent("Chính quyền")}`);
+      await phone.waitForSelector(".search-result");
+      expect(await phone.isVisible("[data-filter=category]")).toBe(true);
+    } finally {
+      await phone.close();
+    }
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await wide.goto(`${base}/tim-kiem/?q=can+bo`);
+      await wide.waitForSelector(".search-result");
+      expect(await wide.isVisible("[data-filter=category]")).toBe(true);
+    } finally {
+      await wide.close();
+    }
   });
 
   it.each([360, 1280])(

@@ -33,7 +33,11 @@ export function scoreRanking(judgements: readonly Judgement[], shown: readonly s
     top1: share((rank) => rank === 1),
     top3: share((rank) => rank <= 3),
     misses: judgements
-      .map((judgement, i) => ({ query: judgement.query, rank: ranks[i] ?? 0, shown: (shown[i] ?? []).slice(0, 5) }))
+      .map((judgement, i) => ({
+        query: judgement.query,
+        rank: ranks[i] ?? 0,
+        shown: (shown[i] ?? []).slice(0, 5),
+      }))
       .filter((miss) => miss.rank !== 1),
   };
 }
