@@ -52,8 +52,10 @@ export async function checkSkipLink(page: Page): Promise<string[]> {
  */
 export async function checkTabOrder(page: Page): Promise<string[]> {
   const expected = await page.evaluate((selector) => {
+    // checkVisibility: the content of a closed <details> keeps its layout boxes (Chromium hides it
+    // with content-visibility), but is out of the Tab order.
     const visible = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter(
-      (e) => e.offsetParent !== null || getComputedStyle(e).position === "fixed",
+      (e) => e.checkVisibility() && (e.offsetParent !== null || getComputedStyle(e).position === "fixed"),
     );
     return visible.map((e, index) => {
       e.dataset.tabCheck = String(index);
