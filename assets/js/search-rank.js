@@ -139,15 +139,13 @@ export function parseQuery(query) {
 }
 
 /**
- * The words of a query as Pagefind reads them: split at spaces and quotes, lower-cased, with đ
- * written as ḏ as in the index (lib/search/stroke.ts). Pagefind files "ḏảng" under "dang", so "dang"
- * finds it; "đảng" reaches it as the exact spelling, tone marks and all, as for any other word. A code
- * stays whole ("ḏh5", "42/2022/nḏ-cp"): Pagefind indexes it whole and in parts, but drops parts of one
- * character, so "ḏh 5" would miss "ĐH5".
+ * The words of a query as typed: split at spaces and quotes, punctuation around them dropped, lower
+ * case, with đ written as ḏ as in the index (lib/search/stroke.ts). Pagefind files "ḏảng" under
+ * "dang", so "dang" finds it; "đảng" reaches it as the exact spelling, tone marks and all.
  * @param {string} text
  * @returns {string[]}
  */
-export function pagefindTerms(text) {
+function typedTerms(text) {
   return text
     .normalize("NFC")
     .split(/[\s"“”„]+/)
@@ -157,14 +155,57 @@ export function pagefindTerms(text) {
 }
 
 /**
+ * The parts of a code as Pagefind indexes them ("ḏt609" → ḏt 609; "42/2022/nḏ-cp" → 42 2022 nḏ cp),
+ * or the term alone when it has one part or a part of one character, which Pagefind does not index
+ * ("ḏh5" has "ḏh5" and "ḏh" but no "5").
+ * @param {string} term
+ * @returns {string[]}
+ */
+function codeParts(term) {
+  const parts = querySyllables(term);
+  return parts.length > 1 && parts.every((part) => part.length > 1) ? parts : [term];
+}
+
+/**
+ * The words of a query sent to Pagefind: a code in its parts where Pagefind has them, so the code is
+ * found whether the text joins it ("ĐT609": Pagefind indexes the word and its parts in one place) or
+ * spaces it ("ĐT 609").
+ * @param {string} text
+ * @returns {string[]}
+ */
+export function pagefindTerms(text) {
+  return typedTerms(text).flatMap(codeParts);
+}
+
+/**
+ * The words with a short run of letters and the number after it joined, as a code is usually written
+ * ("ḏt 609" → "ḏt609", "ql 1a" stays: "1a" is not a number).
+ * @param {string[]} terms
+ * @returns {string[]}
+ */
+function joinedCodes(terms) {
+  /** @type {string[]} */
+  const joined = [];
+  for (const term of terms) {
+    const previous = joined[joined.length - 1];
+    if (previous && /^\p{L}{1,3}$/u.test(previous) && /^\d{1,4}$/.test(term))
+      joined[joined.length - 1] += term;
+    else joined.push(term);
+  }
+  return joined;
+}
+
+/**
  * @typedef {object} PagefindSearches what the page asks Pagefind for one query
  * @property {string} plain the plain search, whose results and scores are the candidates
- * @property {string | null} phrase the whole query as a phrase, to put pages holding it first
+ * @property {string[]} phrase the whole query as a phrase, to put pages holding it first: with its
+ *   codes joined and in parts, since a joined code is one place to Pagefind ("ḏt609") and a spaced
+ *   one two ("ḏt 609")
  * @property {string[][][]} required what a page must match: each word exactly (Pagefind drops words
  *   that match nothing and prefix-matches the last one: "bộ" would find "bồi") and each phrase the
  *   reader quoted. Each requirement lists alternatives, and an alternative the searches whose results
- *   a page must all be in: a code is found whole (`"ḏh5"`) or by its parts (`"qḏ"` and `"ubnd"` of
- *   "1250/QĐ-UBND", which Pagefind indexes as one word "1250qḏubnd" and its parts).
+ *   a page must all be in: a code whole (`"ḏh5"`; "1250/QĐ-UBND" is the word "1250qḏubnd" to
+ *   Pagefind) or by its parts (`"qḏ"` and `"ubnd"`).
  */
 
 /**
@@ -173,20 +214,31 @@ export function pagefindTerms(text) {
  * @param {boolean} relevance whether results are ordered by relevance (else the phrase is not needed)
  * @returns {PagefindSearches}
  * @example pagefindSearches(parseQuery('"đào tạo" nghề'), true)
- *   // { plain: "ḏào tạo nghề", phrase: '"ḏào tạo nghề"', required: [[['"ḏào"']], [['"tạo"']], [['"nghề"']], [['"ḏào tạo"']]] }
+ *   // { plain: "ḏào tạo nghề", phrase: ['"ḏào tạo nghề"'], required: [[['"ḏào"']], [['"tạo"']], [['"nghề"']], [['"ḏào tạo"']]] }
  */
 export function pagefindSearches(query, relevance) {
   const terms = pagefindTerms(query.text);
-  const phrases = query.quoted.map(pagefindTerms).filter((phrase) => phrase.length > 1);
   /** @param {string} term */
   const exactly = (term) => {
-    const parts = pagefindTerms(querySyllables(term).join(" "));
+    const parts = querySyllables(term).map((part) => part.toLowerCase());
     return parts.length > 1 ? [[`"${term}"`], parts.map((part) => `"${part}"`)] : [[`"${term}"`]];
+  };
+  /** @param {string} quoted */
+  const phrase = (quoted) => {
+    const whole = typedTerms(quoted).join(" ");
+    const split = pagefindTerms(quoted).join(" ");
+    return whole === split ? [[`"${whole}"`]] : [[`"${whole}"`], [`"${split}"`]];
   };
   return {
     plain: terms.join(" "),
-    phrase: relevance && terms.length > 1 ? `"${terms.join(" ")}"` : null,
-    required: [...terms.map(exactly), ...phrases.map((phrase) => [[`"${phrase.join(" ")}"`]])],
+    phrase:
+      relevance && terms.length > 1
+        ? [...new Set([joinedCodes(typedTerms(query.text)), terms].map((words) => `"${words.join(" ")}"`))]
+        : [],
+    required: [
+      ...typedTerms(query.text).map(exactly),
+      ...query.quoted.filter((quoted) => pagefindTerms(quoted).length > 1).map(phrase),
+    ],
   };
 }
 

@@ -183,7 +183,9 @@ async function searchBundles(searches, options, relevance) {
       const ids = async (query) => new Set((await bundle.search(query, options)).results.map((r) => r.id));
       const [plain, phraseIds, required] = await Promise.all([
         bundle.search(searches.plain, options),
-        searches.phrase ? ids(searches.phrase) : null,
+        searches.phrase.length
+          ? Promise.all(searches.phrase.map(ids)).then((sets) => new Set(sets.flatMap((set) => [...set])))
+          : null,
         Promise.all(
           searches.required.map(async (alternatives) =>
             rank.meetingIds(await Promise.all(alternatives.map((all) => Promise.all(all.map(ids))))),

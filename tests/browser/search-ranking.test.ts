@@ -66,6 +66,14 @@ it("ranks the judged articles first for the query set (MRR ≥ 0.985, all within
   expect(errors).toEqual([]);
 });
 
+it("finds a road code whether the query or the text joins it (ĐT609) or spaces it (ĐT 609)", async () => {
+  for (const query of ["dt609", "ĐT 609", "Đt609"]) {
+    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
+    const { slugs } = await shownResults(page);
+    expect(slugs, query).toEqual(["thong-xe-doan-tuyen-dt609", "khac-phuc-sat-lo-dat-ngoc-pho"]);
+  }
+});
+
 // Regression: "Đảng ủy" lit up "đăng" (of "đăng ký"), which folds to the same letters.
 it("highlights “Đảng” for “Đảng ủy” and both “Đảng” and “đăng” for “dang”", async () => {
   const marks = async (query: string): Promise<string[]> => {

@@ -86,22 +86,30 @@ describe("queries", () => {
     expect(q("can bo").phrases).toEqual([]);
   });
 
-  it("sends Pagefind lower-case words with đ written as in the index, codes whole", () => {
+  it("sends Pagefind lower-case words with đ written as in the index", () => {
     expect(pagefindTerms("ĐÀO TẠO, dạo")).toEqual(["ḏào", "tạo", "dạo"]);
-    expect(pagefindTerms(" 42/2022/NĐ-CP. “ĐH5”")).toEqual(["42/2022/nḏ-cp", "ḏh5"]);
+  });
+
+  it("sends a code in the parts Pagefind indexes, or whole when it has a part of one character", () => {
+    expect(pagefindTerms(" 42/2022/NĐ-CP. ĐT609")).toEqual(["42", "2022", "nḏ", "cp", "ḏt", "609"]);
+    expect(pagefindTerms("“ĐH5”")).toEqual(["ḏh5"]);
   });
 
   it("asks for each word exactly, a code whole or by its parts, and each quoted phrase", () => {
     expect(pagefindSearches(q('"đào tạo" nghề'), true)).toEqual({
       plain: "ḏào tạo nghề",
-      phrase: '"ḏào tạo nghề"',
+      phrase: ['"ḏào tạo nghề"'],
       required: [[['"ḏào"']], [['"tạo"']], [['"nghề"']], [['"ḏào tạo"']]],
     });
     expect(pagefindSearches(q("QĐ-UBND"), false)).toEqual({
-      plain: "qḏ-ubnd",
-      phrase: null,
+      plain: "qḏ ubnd",
+      phrase: [],
       required: [[['"qḏ-ubnd"'], ['"qḏ"', '"ubnd"']]],
     });
+    expect(pagefindSearches(q('"qua ĐT609"'), true).required[2]).toEqual([['"qua ḏt609"'], ['"qua ḏt 609"']]);
+    expect(pagefindSearches(q("dt609"), true).phrase).toEqual(['"dt609"', '"dt 609"']);
+    expect(pagefindSearches(q("ĐT 609"), true).phrase).toEqual(['"ḏt609"', '"ḏt 609"']);
+    expect(pagefindSearches(q("dan quan 2024"), true).phrase).toEqual(['"dan quan 2024"']);
   });
 
   it("keeps a page that meets one alternative of a requirement in full", () => {
