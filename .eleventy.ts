@@ -3,7 +3,7 @@
  * Run through tsx (`npm run build`), since Eleventy does not load TypeScript by itself.
  */
 import path from "node:path";
-import type { EleventyConfig } from "./lib/eleventy.ts";
+import { eleventyInput, type EleventyConfig } from "./lib/eleventy.ts";
 import textPlugin from "./lib/text/plugin.ts";
 import contentPlugin from "./lib/content/plugin.ts";
 import assetsPlugin from "./lib/assets/plugin.ts";
@@ -25,6 +25,11 @@ const images = new SiteImages({
 });
 
 export default function (eleventyConfig: EleventyConfig): void {
+  // Content is data, never a template: Eleventy's input is our empty folder, whoever starts it.
+  if (path.resolve(eleventyConfig.directories.input) !== eleventyInput)
+    throw new Error(
+      `Eleventy's input must be ${path.relative(projectDir, eleventyInput)}; content is read by lib/content`,
+    );
   // Layouts live beside the project, whatever content folder is built (tests build fixture folders).
   eleventyConfig.setIncludesDirectory(
     path.relative(eleventyConfig.directories.input, path.join(projectDir, "layouts")),
@@ -55,9 +60,11 @@ export default function (eleventyConfig: EleventyConfig): void {
 }
 
 export const config = {
-  // input and output are given by the caller (lib/build.ts, `npm start`), so tests can build fixture folders.
-  dir: { data: "_data" },
-  // Articles are read by lib/content, not as Eleventy templates: pages come from virtual templates.
+  // Input (lib/eleventy-input, empty), output and the content folder are given by the caller
+  // (lib/build.ts, scripts/serve.ts), so tests can build fixture folders. No data folder: site
+  // settings are global data read by lib/content, so no data file is ever executed.
+  dir: { data: "_no-data" },
+  // Only our virtual templates (njk) are rendered; articles are read by lib/content.
   templateFormats: ["njk"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",

@@ -12,7 +12,7 @@ import Eleventy from "@11ty/eleventy";
 import { loadArticles } from "./content/load.ts";
 import { ContentError, formatProblem } from "./content/problems.ts";
 import { checkArticleImages } from "./images/check.ts";
-import type { EleventyConfig } from "./eleventy.ts";
+import { eleventyInput, setContentDir, type EleventyConfig } from "./eleventy.ts";
 import { countStage, recordStage, timeStage, writeTimingReport } from "./timing.ts";
 import { progress } from "./progress.ts";
 
@@ -49,10 +49,13 @@ async function build(options: BuildOptions): Promise<string> {
   const staging = `${output}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    const eleventy = new Eleventy(input, staging, {
+    const eleventy = new Eleventy(eleventyInput, staging, {
       configPath: path.join(projectDir, ".eleventy.ts"),
       quietMode: options.quiet ?? true,
-      config: measurePages,
+      config: (eleventyConfig) => {
+        setContentDir(eleventyConfig, input);
+        measurePages(eleventyConfig);
+      },
     });
     await timeStage("eleventy", () => eleventy.write());
   } catch (error) {

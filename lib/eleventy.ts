@@ -1,4 +1,5 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * The small part of Eleventy's configuration API this project uses, typed.
@@ -70,4 +71,31 @@ export interface EleventyConfig {
  */
 export function outputDir(eleventyConfig: EleventyConfig): string {
   return path.resolve(eleventyConfig.directories.output);
+}
+
+/**
+ * Eleventy's input folder: one of ours, holding no template and no data file (see its README). Every
+ * page is a virtual template; content is read by lib/content from `contentDir`. Why not `content/`:
+ * Eleventy renders any template file and runs any JavaScript data file it finds under its input.
+ */
+export const eleventyInput = path.join(path.dirname(fileURLToPath(import.meta.url)), "eleventy-input");
+
+const contentDirs = new WeakMap<EleventyConfig, string>();
+
+/**
+ * Names the content folder (articles and `_data`) a build reads; called by whoever starts Eleventy
+ * (lib/build.ts, scripts/serve.ts) from the `config` callback, which runs before `.eleventy.ts`.
+ */
+export function setContentDir(eleventyConfig: EleventyConfig, dir: string): void {
+  contentDirs.set(eleventyConfig, path.resolve(dir));
+}
+
+/** The absolute content folder of the running build; throws when Eleventy was started without one. */
+export function contentDir(eleventyConfig: EleventyConfig): string {
+  const dir = contentDirs.get(eleventyConfig);
+  if (dir === undefined)
+    throw new Error(
+      "No content folder: start Eleventy with `npm run build` or `npm start` (lib/build.ts, scripts/serve.ts)",
+    );
+  return dir;
 }

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { outputDir, type EleventyConfig } from "../eleventy.ts";
+import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import { articleFields } from "../content/fields.ts";
 import { readSiteConfig } from "../content/site.ts";
 import { cmsConfigYaml } from "./cms-config.ts";
@@ -62,7 +62,7 @@ export default function adminPlugin(eleventyConfig: EleventyConfig, options: Adm
   let warned = false;
   // Synchronous on purpose: the publish plugin lists the output's folders in its own handler.
   eleventyConfig.on("eleventy.after", () => {
-    const input = eleventyConfig.directories.input;
+    const input = contentDir(eleventyConfig);
     const site = readSiteConfig(input);
     const location = repositorySettingLocation(input);
     cmsRepository(site, location);

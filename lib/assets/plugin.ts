@@ -12,6 +12,9 @@ export interface AssetsOptions {
   readonly sourceDir?: string;
 }
 
+/** The files of `assets/images` pages link as they are: the favicon, and the banner as the JSON-LD logo. */
+export const DESIGN_IMAGES = ["banner.png", "favicon.svg"] as const;
+
 interface HashedAsset {
   readonly url: string;
   readonly body: Buffer;
@@ -56,8 +59,10 @@ export default function assetsPlugin(eleventyConfig: EleventyConfig, options: As
       throw new Error(`Unknown asset "${name}" (looked in ${path.relative(process.cwd(), sourceDir)})`);
     return asset.url;
   });
-  // The banner and other design images; the images plugin makes responsive versions of those it uses.
-  eleventyConfig.addPassthroughCopy({ [path.join(sourceDir, "images")]: "assets/images" });
+  // The design images by name, not the folder: the CMS's media library uploads into assets/images,
+  // and an upload must never be published as it is. The images plugin makes responsive banners.
+  for (const image of DESIGN_IMAGES)
+    eleventyConfig.addPassthroughCopy({ [path.join(sourceDir, "images", image)]: `assets/images/${image}` });
   eleventyConfig.on("eleventy.after", () => {
     for (const asset of assets.values()) {
       const target = path.join(outputDir(eleventyConfig), asset.url);

@@ -3,6 +3,7 @@
  */
 import type { PortalDate } from "../text/date.ts";
 import type { Category } from "./site.ts";
+import type { Attachment } from "./inventory.ts";
 
 export interface ArticleImage {
   /** Absolute path of the source file. */
@@ -49,6 +50,8 @@ export interface Article {
   readonly image?: ArticleImage;
   /** The body's images in reading order. */
   readonly bodyImages: readonly BodyImage[];
+  /** Documents the body links to (PDF, office files), published as they are under `url`. */
+  readonly attachments: readonly Attachment[];
   readonly draft: boolean;
   readonly aliases: readonly string[];
   /** Markdown body in NFC. */

@@ -3,8 +3,6 @@
  * so the build and `npm run check` can tell an author which line needs a photo, an alt text or a
  * fixed link.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { inspectBody, lineLocator, type BodyHref } from "./html-policy.ts";
 import type { Problem } from "./problems.ts";
 
@@ -31,13 +29,17 @@ export interface BodyLink {
 const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const attribute = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag)?.slice(1).find((v) => v !== undefined);
+  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
+    .exec(tag)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** Every image of a body, Markdown or HTML. */
 export function bodyImages(body: string): BodyImage[] {
   const lineOf = lineLocator(body);
   const images: BodyImage[] = [];
-  for (const m of body.matchAll(MARKDOWN_IMAGE)) images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? "" });
+  for (const m of body.matchAll(MARKDOWN_IMAGE))
+    images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? "" });
   for (const m of body.matchAll(HTML_IMAGE)) {
     images.push({ line: lineOf(m.index), alt: attribute(m[0], "alt"), src: attribute(m[0], "src") ?? "" });
   }
@@ -54,7 +56,11 @@ export function isLocalImage(src: string): boolean {
  * own address. Addresses are resolved as a browser resolves them from the article's page.
  * @example bodyLinks("[x](/tin-tuc/abc/)", "https://phuninh.gov.vn")[0].slug === "abc"
  */
-export function bodyLinks(body: string | readonly BodyHref[], siteUrl: string, articlePath = "/"): BodyLink[] {
+export function bodyLinks(
+  body: string | readonly BodyHref[],
+  siteUrl: string,
+  articlePath = "/",
+): BodyLink[] {
   const hrefs = typeof body === "string" ? inspectBody(body).hrefs : body;
   // A malformed site address is reported by the site settings' own check; links are still resolved.
   const site = URL.canParse(siteUrl) ? new URL(siteUrl) : new URL("https://site.invalid/");
@@ -85,8 +91,8 @@ export interface BodyContext {
 }
 
 /**
- * Body photos without a file or an alt text, and links to articles that do not exist; each with its
- * 1-based line in the body and a Vietnamese message.
+ * Body photos without an alt text, and links to articles that do not exist, each with its 1-based
+ * line in the body and a Vietnamese message. Photo files are checked by lib/content/inventory.ts.
  */
 export function bodyReferenceProblems(
   body: string,
@@ -96,26 +102,20 @@ export function bodyReferenceProblems(
   const found: { line: number; message: string }[] = [];
   for (const image of bodyImages(body)) {
     const alt = image.alt?.trim() ?? "";
-    if (alt === "") found.push({ line: image.line, message: `ảnh "${image.src}" thiếu mô tả (alt): hãy tả nội dung ảnh` });
+    if (alt === "")
+      found.push({ line: image.line, message: `ảnh "${image.src}" thiếu mô tả (alt): hãy tả nội dung ảnh` });
     else if (alt === PLACEHOLDER_ALT) {
-      found.push({ line: image.line, message: `ảnh "${image.src}" chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh` });
-    }
-    if (isLocalImage(image.src) && !existsSync(path.join(context.dir, safeDecode(image.src)))) {
-      found.push({ line: image.line, message: `không tìm thấy tệp ảnh "${image.src}" trong thư mục bài viết` });
+      found.push({
+        line: image.line,
+        message: `ảnh "${image.src}" chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh`,
+      });
     }
   }
   for (const link of links) {
-    if (!context.slugs.has(link.slug)) found.push({ line: link.line, message: `liên kết ${link.href} trỏ tới bài viết không tồn tại` });
+    if (!context.slugs.has(link.slug))
+      found.push({ line: link.line, message: `liên kết ${link.href} trỏ tới bài viết không tồn tại` });
   }
   return found.sort((a, b) => a.line - b.line);
-}
-
-function safeDecode(src: string): string {
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
 }
 
 function safeDecodeComponent(text: string): string {

@@ -25,7 +25,7 @@ import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { EleventyConfig } from "../eleventy.ts";
+import { contentDir, type EleventyConfig } from "../eleventy.ts";
 import type { Article } from "./article.ts";
 import type { Portal } from "./portal.ts";
 
@@ -78,7 +78,7 @@ export function isQuickPass(eleventyConfig: EleventyConfig): boolean {
 /** Registers the quick pass, and the global data `portal` and `articlePages` (what the article template paginates). */
 export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options: DevRebuildOptions): void {
   const delay = options.followUpDelayMs ?? (Number(process.env.DEV_FOLLOW_UP_MS) || FOLLOW_UP_DELAY_MS);
-  const articlesRoot = path.resolve(eleventyConfig.directories.input, "articles");
+  const articlesRoot = path.join(contentDir(eleventyConfig), "articles");
   // Eleventy only queues a build for a file it watches; writing this file is how the follow-up is queued.
   // One per output folder (two servers never share one), so a server stopped by a signal leaves no litter.
   const outputKey = createHash("sha1").update(path.resolve(eleventyConfig.directories.output)).digest("hex");
@@ -154,7 +154,10 @@ export function articleSlugs(queue: readonly string[], articlesRoot: string): Se
     const relative = file.replace(/^\.\//, "").split(path.sep).join("/");
     const slug = /(?:^|\/)articles\/([^/]+)\/index\.md$/.exec(relative)?.[1];
     const expected = slug && path.join(articlesRoot, slug, "index.md");
-    if (!expected || !(path.isAbsolute(file) ? path.resolve(file) === expected : expected.endsWith(`/${relative}`)))
+    if (
+      !expected ||
+      !(path.isAbsolute(file) ? path.resolve(file) === expected : expected.endsWith(`/${relative}`))
+    )
       return undefined;
     slugs.add(slug);
   }
@@ -173,7 +176,16 @@ function placementOf(article: Article): string {
   let key = placements.get(article);
   if (key === undefined) {
     const { date, category, tags, author, unit, draft, aliases } = article;
-    key = JSON.stringify([date.instant.getTime(), date.hasTime, category.slug, tags, author, unit, draft, aliases]);
+    key = JSON.stringify([
+      date.instant.getTime(),
+      date.hasTime,
+      category.slug,
+      tags,
+      author,
+      unit,
+      draft,
+      aliases,
+    ]);
     placements.set(article, key);
   }
   return key;

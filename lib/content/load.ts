@@ -3,7 +3,7 @@
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
@@ -22,9 +22,9 @@ import {
   type BodyContext,
   type LinkSource,
 } from "./body-refs.ts";
-import type { BodyImage } from "./article.ts";
-import { decodeSource, isExternalSource, listBodyImages } from "../images/references.ts";
-import type { Token } from "markdown-it";
+import { isExternalSource, listBodyImages } from "../images/references.ts";
+import { inventoryArticle, inventoryContent, listFolder, type FolderEntry } from "./inventory.ts";
+import { fileReferences } from "./file-refs.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -37,11 +37,14 @@ export interface LoadResult {
 export function listArticleFiles(contentDir: string): string[] {
   const root = path.join(contentDir, "articles");
   if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(root, entry.name, "index.md"))
-    .filter((file) => existsSync(file))
-    .sort();
+  return (
+    readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(root, entry.name, "index.md"))
+      // A link or a folder named index.md is refused by the inventory, never read.
+      .filter((file) => lstatSync(file, { throwIfNoEntry: false })?.isFile() === true)
+      .sort()
+  );
 }
 
 /** One article file as read, valid or not, for checks that span articles (`npm run check`). */
@@ -64,7 +67,8 @@ export function loadArticles(
   const site = readSiteConfig(contentDir);
   const slugs = site.categories.map((c) => c.slug) as [string, ...string[]];
   const schema = articleSchema(slugs);
-  const problems: Problem[] = [];
+  // Every file under the content folder is accounted for (lib/content/inventory.ts).
+  const problems: Problem[] = inventoryContent(contentDir, projectDir);
   const articles: Article[] = [];
   const linkSources: LinkSource[] = [];
   const files = listArticleFiles(contentDir);
@@ -76,9 +80,10 @@ export function loadArticles(
   for (const file of files) {
     const context: BodyContext = { dir: path.dirname(file), siteUrl: site.url, slugs: slugSet };
     const relative = path.relative(projectDir, file);
+    const entries = listFolder(context.dir);
     const result = observe
-      ? parseOne(file, relative, schema, context, site, observe)
-      : loadOne(file, relative, schema, context, site, sharedStamp);
+      ? parseOne(file, relative, schema, context, site, entries, observe)
+      : loadOne(file, relative, schema, context, site, entries, sharedStamp);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
     if (result.links) linkSources.push(result.links);
@@ -88,7 +93,9 @@ export function loadArticles(
   // Forget deleted articles, so a long-running dev server does not keep them in memory.
   const present = new Set(files);
   for (const file of memo.keys()) if (!present.has(file)) memo.delete(file);
-  articles.sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug));
+  articles.sort(
+    (a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug),
+  );
   return { articles, problems, site };
 }
 
@@ -100,7 +107,7 @@ interface Loaded {
 }
 
 /**
- * Results per file, reused while the file, its folder (photos added or removed) and the shared stamp
+ * Results per file, reused while the file, its folder's files (names, sizes, times) and the shared stamp
  * are unchanged. Why: the build validates before Eleventy starts and the content plugin reads the
  * same articles, and the dev server reloads on every edit; each file should be parsed once, not once
  * per reader or per rebuild.
@@ -113,14 +120,15 @@ function loadOne(
   schema: ReturnType<typeof articleSchema>,
   context: BodyContext,
   site: SiteConfig,
+  entries: readonly FolderEntry[],
   sharedStamp: string,
 ): Loaded {
   const stats = statSync(file);
-  const folder = statSync(context.dir);
-  const stamp = `${stats.size}:${stats.mtimeMs}:${folder.mtimeMs}:${relative}:${sharedStamp}`;
+  const listing = entries.map((e) => `${e.name}:${e.stamp}`).join("/");
+  const stamp = `${stats.size}:${stats.mtimeMs}:${listing}:${relative}:${sharedStamp}`;
   const cached = memo.get(file);
   if (cached?.stamp === stamp) return cached.loaded;
-  const loaded = parseOne(file, relative, schema, context, site);
+  const loaded = parseOne(file, relative, schema, context, site, entries);
   memo.set(file, { stamp, loaded });
   return loaded;
 }
@@ -131,6 +139,7 @@ function parseOne(
   schema: ReturnType<typeof articleSchema>,
   context: BodyContext,
   site: SiteConfig,
+  entries: readonly FolderEntry[],
   observe?: (source: ArticleSource) => void,
 ): Loaded {
   const raw = readFileSync(file, "utf8");
@@ -138,14 +147,36 @@ function parseOne(
   observe?.({ file, relative, split });
   const problems: Problem[] = [];
   const at = (field: string, message: string, severity: Problem["severity"] = "error"): void => {
-    problems.push({ file: relative, line: split.lines.get(field.split(".")[0] ?? field) ?? 1, field, message, severity });
+    problems.push({
+      file: relative,
+      line: split.lines.get(field.split(".")[0] ?? field) ?? 1,
+      field,
+      message,
+      severity,
+    });
   };
-  for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(front matter)", message: `YAML không hợp lệ: ${error.message}`, severity: "error" });
-  if (split.yamlErrors.length > 0) return { problems };
+  for (const error of split.yamlErrors)
+    problems.push({
+      file: relative,
+      line: error.line,
+      field: "(front matter)",
+      message: `YAML không hợp lệ: ${error.message}`,
+      severity: "error",
+    });
+  if (split.yamlErrors.length > 0) {
+    problems.push(...inventoryArticle(context.dir, relative, entries, undefined).problems);
+    return { problems };
+  }
   if (!isNFC(raw)) {
     // Point at the first line an editor must retype, not at the top of the file.
     const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
-    problems.push({ file: relative, line: Math.max(line, 1), field: "(tệp)", message: "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)", severity: "warning" });
+    problems.push({
+      file: relative,
+      line: Math.max(line, 1),
+      field: "(tệp)",
+      message: "văn bản không ở dạng Unicode NFC (đã tự chuẩn hóa khi xuất bản)",
+      severity: "warning",
+    });
   }
 
   // Checked before the schema so an author sees body and front-matter errors together.
@@ -155,6 +186,16 @@ function parseOne(
   const tokens = parseBody(body);
   const inspection = inspectBody(tokens);
   const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug));
+  const images = listBodyImages(tokens, split.bodyLine);
+  // Files beside index.md: each accounted for, each reference inside the folder.
+  const fileLinks = inspection.hrefs.map((href) => ({ ...href, line: split.bodyLine + href.line - 1 }));
+  const files = inventoryArticle(
+    context.dir,
+    relative,
+    entries,
+    fileReferences(split.data, split.lines, images, fileLinks),
+  );
+  problems.push(...files.problems);
   // HTML outside the allowlist, photos without a file or alt text, links to missing articles: all refused.
   for (const found of [...inspection.violations, ...bodyReferenceProblems(body, context, links)]) {
     problems.push({
@@ -172,24 +213,32 @@ function parseOne(
     links: links.map((link) => ({ ...link, line: split.bodyLine + link.line - 1 })),
   };
 
-  if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
+  if (slug !== slugify(slug))
+    at(
+      "(thư mục)",
+      `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`,
+    );
 
   const parsed = schema.safeParse(deepNFC(split.data));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.length > 0 ? issue.path.join(".") : "(front matter)";
-      const message = issue.code === "unrecognized_keys" ? `trường không được hỗ trợ: ${issue.keys.join(", ")}` : issue.message;
-      at(issue.code === "unrecognized_keys" ? issue.keys[0] ?? field : field, message);
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `trường không được hỗ trợ: ${issue.keys.join(", ")}`
+          : issue.message;
+      at(issue.code === "unrecognized_keys" ? (issue.keys[0] ?? field) : field, message);
     }
     return { problems, links: linkSource };
   }
   const data: FrontMatter = parsed.data;
   const dir = path.dirname(file);
-  const image = data.image
-    ? { ...data.image, path: path.resolve(dir, data.image.src), line: split.lines.get("image") ?? 1 }
-    : undefined;
-  if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
   if (problems.some((p) => p.severity === "error")) return { problems, links: linkSource };
+  // Every reference resolved inside the folder, or there was an error above.
+  const fileOf = (src: string): string => files.paths.get(src) as string;
+  const image = data.image
+    ? { ...data.image, path: fileOf(data.image.src), line: split.lines.get("image") ?? 1 }
+    : undefined;
 
   const category = site.categories.find((c) => c.slug === data.category);
   const article: Article = {
@@ -208,7 +257,8 @@ function parseOne(
     summary: data.summary ?? firstParagraphText(body),
     hasOwnSummary: data.summary !== undefined,
     ...(image ? { image } : {}),
-    bodyImages: resolveBodyImages(tokens, split.bodyLine, dir),
+    bodyImages: images.map((ref) => (isExternalSource(ref.src) ? ref : { ...ref, path: fileOf(ref.src) })),
+    attachments: files.attachments,
     draft: data.draft ?? false,
     aliases: data.aliases ?? [],
     body,
@@ -218,15 +268,7 @@ function parseOne(
 
 /** Articles a reader may see at `now`: no drafts, nothing dated in the future. */
 export function publishedArticles(articles: readonly Article[], now: Date, includeDrafts = false): Article[] {
-  return articles.filter((a) => (includeDrafts || !a.draft) && (includeDrafts || a.date.instant.getTime() <= now.getTime()));
-}
-
-/**
- * The body's images with their source files, for the image pipeline. Missing files and alt texts
- * were already reported by `bodyReferenceProblems`; an article that reaches this point has neither.
- */
-function resolveBodyImages(body: readonly Token[], bodyLine: number, dir: string): BodyImage[] {
-  return listBodyImages(body, bodyLine).map((ref) =>
-    isExternalSource(ref.src) ? ref : { ...ref, path: path.resolve(dir, decodeSource(ref.src)) },
+  return articles.filter(
+    (a) => (includeDrafts || !a.draft) && (includeDrafts || a.date.instant.getTime() <= now.getTime()),
   );
 }

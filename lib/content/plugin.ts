@@ -2,9 +2,9 @@
  * Content: loads and validates every article once per build, and exposes the published ones.
  */
 import path from "node:path";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { outputDir, type EleventyConfig } from "../eleventy.ts";
+import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadArticles, publishedArticles } from "./load.ts";
 import { ContentError, formatProblem, type Problem } from "./problems.ts";
 import { createMarkdown, type ImageRenderer } from "./markdown.ts";
@@ -42,13 +42,15 @@ export const ARCHIVE_PAGE_URL = "/gioi-thieu/luu-tru/";
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
-/** Photos are published only through the image pipeline: the originals may carry GPS coordinates. */
-const IMAGE_FILE = /\.(?:jpe?g|png|webp|avif|gif|tiff?|heic|heif|bmp)$/i;
-
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions = {}): void {
   const markdown = createMarkdown(options.images?.renderImage);
   eleventyConfig.setLibrary("md", markdown);
-  eleventyConfig.addWatchTarget(path.join(eleventyConfig.directories.input, "articles"));
+  const content = contentDir(eleventyConfig);
+  eleventyConfig.addWatchTarget(path.join(content, "articles"));
+  eleventyConfig.addWatchTarget(path.join(content, "_data"));
+  // Site settings as global data read here, not through an Eleventy data folder: data files there
+  // may be JavaScript, which Eleventy would run.
+  eleventyConfig.addGlobalData("site", () => readSiteConfig(content));
 
   const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
@@ -57,13 +59,13 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   let loading: Promise<Article[]> | undefined;
   const load = (): Promise<Article[]> => (loading ??= loadPublished());
   const loadPublished = async (): Promise<Article[]> => {
-    const input = eleventyConfig.directories.input;
-    const { articles, problems } = timeStage("content", () => loadArticles(input));
+    const { articles, problems } = timeStage("content", () => loadArticles(content));
     const published = publishedArticles(articles, options.now ?? new Date(), devServer);
     progress.articles(published.length);
     // Images are checked even when other articles have errors, so one run lists every problem.
     // Loader warnings were printed by lib/build.ts before Eleventy started; image warnings are new.
-    const imageProblems = (await timeStage("images", async () => options.images?.prepareArticles(published))) ?? [];
+    const imageProblems =
+      (await timeStage("images", async () => options.images?.prepareArticles(published))) ?? [];
     const all = [...problems, ...imageProblems];
     if (all.some((p) => p.severity === "error")) throw new ContentError(all);
     for (const warning of imageProblems) console.warn(formatProblem(warning));
@@ -78,7 +80,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   // Frozen: Eleventy deep-copies unfrozen global objects into every template's data (0.1 s a template
   // at 10,000 articles); a frozen one is shared as is. Nothing writes to it.
   const portalOf = (articles: readonly Article[]): Portal => {
-    const site = readSiteConfig(eleventyConfig.directories.input);
+    const site = readSiteConfig(content);
     return Object.freeze(buildPortal(articles, site.categories, site.name));
   };
   // `articlePages`, what the article template paginates: every published article, except in a dev
@@ -99,16 +101,15 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     eleventyConfig.addGlobalData("articlePages", async () => articlePages(await load()));
   }
 
-  // Other files beside an article (PDF attachments) are served from its URL, so relative links work.
+  // The documents an article links to are served from its URL, so relative links work. Only these:
+  // the inventory (lib/content/inventory.ts) judged each by its bytes; photos ship only encoded.
   eleventyConfig.on("eleventy.after", () =>
     timeStage("article files", () => {
       for (const article of rendered) {
-        for (const entry of readdirSync(article.dir, { withFileTypes: true })) {
-          const file = entry.name;
-          if (!entry.isFile() || file === "index.md" || IMAGE_FILE.test(file)) continue;
-          const target = path.join(outputDir(eleventyConfig), article.url, file);
+        for (const attachment of article.attachments) {
+          const target = path.join(outputDir(eleventyConfig), article.url, attachment.name);
           mkdirSync(path.dirname(target), { recursive: true });
-          copyFileSync(path.join(article.dir, file), target);
+          copyFileSync(attachment.path, target);
         }
       }
     }),

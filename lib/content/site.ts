@@ -1,7 +1,7 @@
 /**
  * The site's own settings (URL, name, categories), defined once in `content/_data/site.json`.
  */
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export interface Category {
@@ -54,5 +54,10 @@ export interface SiteConfig {
 /** Reads `_data/site.json` under a content folder. */
 export function readSiteConfig(contentDir: string): SiteConfig {
   const file = path.join(contentDir, "_data", "site.json");
+  // A link could point at any file of the build machine; lib/content/inventory.ts names it.
+  if (lstatSync(file).isSymbolicLink())
+    throw new Error(
+      `${path.relative(process.cwd(), file)}: liên kết tượng trưng (symlink) không được phép trong content/`,
+    );
   return JSON.parse(readFileSync(file, "utf8")) as SiteConfig;
 }

@@ -8,7 +8,7 @@ import { ADMIN_OPENER_POLICY, adminCsp } from "../admin/csp.ts";
 import { publicCsp } from "./csp.ts";
 import { headersFile } from "./headers.ts";
 import path from "node:path";
-import { outputDir, type EleventyConfig } from "../eleventy.ts";
+import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadArticles } from "../content/load.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
 import { ContentError, type Problem } from "../content/problems.ts";
@@ -37,7 +37,7 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     if (isQuickPass(eleventyConfig)) return;
     const output = outputDir(eleventyConfig);
     // All articles, drafts and future ones included: an alias must not take a URL an article will have.
-    const { articles } = loadArticles(eleventyConfig.directories.input);
+    const { articles } = loadArticles(contentDir(eleventyConfig));
     const generated = (results ?? []).map((result) => result.url).filter(Boolean);
     const files = filesAsUrls(output);
     const problems = aliasProblems(articles, [...generated, ...files]).map(withLine);

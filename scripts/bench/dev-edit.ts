@@ -1,5 +1,5 @@
 /**
- * Edit-to-page latency in the dev server: `npm start`'s Eleventy `--serve` on the benchmark content,
+ * Edit-to-page latency in the dev server: `npm start` (scripts/serve.ts) on the benchmark content,
  * wait for the first build, change one article, and time until its page on disk shows the change, and
  * until every rebuild the save caused has finished (lists, feeds and sitemaps caught up: the dev server
  * renders the edited article first and the rest after, lib/content/dev-rebuild.ts).
@@ -127,14 +127,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `npm start`'s Eleventy dev server on another content folder, output folder and port (run under tsx). */
+/** `npm start`'s dev server (scripts/serve.ts) on another content folder, output folder and port (run under tsx). */
 export function devServerArgs(contentDir: string, outputDir: string, port: number): string[] {
-  return [
-    "node_modules/@11ty/eleventy/cmd.cjs",
-    "--config=.eleventy.ts",
-    `--input=${contentDir}`,
-    `--output=${outputDir}`,
-    "--serve",
-    `--port=${port}`,
-  ];
+  return ["scripts/serve.ts", `--input=${contentDir}`, `--output=${outputDir}`, `--port=${port}`];
 }

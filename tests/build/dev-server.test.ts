@@ -1,5 +1,5 @@
 /**
- * The dev server (`npm start`'s Eleventy `--serve`, for real) after saves to articles: a body or title
+ * The dev server (`npm start`, scripts/serve.ts, for real) after saves to articles: a body or title
  * edit re-renders only the pages that show the article at once (lib/content/dev-rebuild.ts), the full
  * rebuild that follows brings the lists up to date, and adding or deleting an article rebuilds it all.
  */

@@ -21,6 +21,7 @@ export function article(fields: Partial<Omit<Article, "date">> & { slug: string;
     aliases: [],
     body: "Nội dung.",
     bodyImages: [],
+    attachments: [],
     ...rest,
     date: { instant: new Date(date), hasTime: true },
   };
