@@ -122,6 +122,8 @@ export function inventoryArticle(
 
   const used = new Set<string>();
   const realDir = realpathSync(dir);
+  // References are NFC (the loader normalises the text); a name copied from macOS may be NFD on disk.
+  const onDisk = new Map(entries.map((e) => [e.name.normalize("NFC"), e.name]));
   for (const ref of refs) {
     const problem = (message: string): void => {
       problems.push({ file: markdownFile, line: ref.line, field: ref.field, message, severity: "error" });
@@ -131,12 +133,13 @@ export function inventoryArticle(
       problem(resolved.error);
       continue;
     }
-    const { name } = resolved;
-    const file = path.join(dir, name);
-    used.add(name);
-    const kind = kinds.get(name);
+    const name = resolved.name.normalize("NFC");
+    const diskName = onDisk.get(name) ?? name;
+    const file = path.join(dir, diskName);
+    used.add(diskName);
+    const kind = kinds.get(diskName);
     if (kind === undefined) {
-      const reason = refused.get(name);
+      const reason = refused.get(diskName);
       if (reason === undefined)
         problem(`không tìm thấy tệp ${ref.use === "image" ? "ảnh " : ""}"${ref.src}" trong thư mục bài viết`);
       else if (ref.use === "image") problem(unreadableImageMessage(ref.src, reason));

@@ -193,7 +193,7 @@ function parseOne(
     context.dir,
     relative,
     entries,
-    fileReferences(split.data, split.lines, images, fileLinks),
+    fileReferences(deepNFC(split.data), split.lines, images, fileLinks),
   );
   problems.push(...files.problems);
   // HTML outside the allowlist, photos without a file or alt text, links to missing articles: all refused.

@@ -109,6 +109,20 @@ describe("an article folder's files", () => {
     expect(problems.map((p) => `${p.field}:${p.line}`)).toEqual(["image.src:7"]);
   });
 
+  it("finds a file whose Vietnamese name is NFD on disk (copied from macOS), from NFC or NFD text", () => {
+    const photo = "ảnh-hội-nghị.jpg";
+    const document = "quyết-định.pdf";
+    const { article, problems } = load(
+      `![Hội nghị](${photo.normalize("NFD")})\n\n[Quyết định](${document})`,
+      { [photo.normalize("NFD")]: JPEG, [document.normalize("NFD")]: pdf() },
+      { image: { src: photo.normalize("NFD"), alt: "Hội nghị" } },
+    );
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(article?.image?.path).toMatch(/\.jpg$/);
+    // Published under the name the body links to.
+    expect(article?.attachments.map((a) => a.name)).toEqual([document]);
+  });
+
   it("only warns about operating-system litter", () => {
     const { problems } = load("Bài.", { ".DS_Store": "x", "Thumbs.db": "x" });
     expect(problems.map((p) => p.severity)).toEqual(["warning", "warning"]);
