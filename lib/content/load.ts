@@ -3,7 +3,7 @@
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
@@ -11,7 +11,8 @@ import { slugify } from "../text/slug.ts";
 import { articleSchema, type FrontMatter } from "./schema.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { articleUrl, type Article } from "./article.ts";
-import { readSiteConfig, type SiteConfig } from "./site.ts";
+import { loadSiteConfig, type SiteConfig } from "./site.ts";
+import { readTextFile } from "./text-file.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
 import { inspectBody, parseBody } from "./html-policy.ts";
@@ -61,10 +62,13 @@ export function loadArticles(
   projectDir = process.cwd(),
   observe?: (source: ArticleSource) => void,
 ): LoadResult {
-  const site = readSiteConfig(contentDir);
+  const settings = loadSiteConfig(contentDir, projectDir);
+  // A broken site.json is reported, and the articles are still checked (all but their category),
+  // so one run lists every problem.
+  const site = settings.site ?? BROKEN_SITE;
   const slugs = site.categories.map((c) => c.slug) as [string, ...string[]];
-  const schema = articleSchema(slugs);
-  const problems: Problem[] = [];
+  const schema = articleSchema(slugs.length > 0 ? slugs : ["-"]);
+  const problems: Problem[] = [...settings.problems];
   const articles: Article[] = [];
   const linkSources: LinkSource[] = [];
   const files = listArticleFiles(contentDir);
@@ -91,6 +95,22 @@ export function loadArticles(
   articles.sort((a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug));
   return { articles, problems, site };
 }
+
+/** Stands in for a site.json that failed its checks; the problems already fail the build. */
+const BROKEN_SITE: SiteConfig = {
+  url: "https://example.invalid",
+  name: "",
+  shortName: "",
+  tagline: "",
+  publisher: "",
+  address: "",
+  archiveNotice: "",
+  archivePage: { title: "", paragraphs: [] },
+  imprint: { responsible: "", phone: "", email: "", licence: "", reuseNotice: "" },
+  legacyFooterLines: [],
+  language: "vi",
+  categories: [],
+};
 
 interface Loaded {
   readonly article?: Article;
@@ -133,15 +153,17 @@ function parseOne(
   site: SiteConfig,
   observe?: (source: ArticleSource) => void,
 ): Loaded {
-  const raw = readFileSync(file, "utf8");
+  const { text: raw, problems: textProblems } = readTextFile(file);
   const split = splitFrontMatter(raw);
   observe?.({ file, relative, split });
   const problems: Problem[] = [];
   const at = (field: string, message: string, severity: Problem["severity"] = "error"): void => {
     problems.push({ file: relative, line: split.lines.get(field.split(".")[0] ?? field) ?? 1, field, message, severity });
   };
-  for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(front matter)", message: `YAML không hợp lệ: ${error.message}`, severity: "error" });
-  if (split.yamlErrors.length > 0) return { problems };
+  for (const found of textProblems) problems.push({ file: relative, line: found.line, field: "(tệp)", message: found.message, severity: "error" });
+  // An unreadable file (too large, UTF-16) has no text to check further.
+  if (raw === "" && textProblems.length > 0) return { problems };
+  for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(front matter)", message: error.message, severity: "error" });
   if (!isNFC(raw)) {
     // Point at the first line an editor must retype, not at the top of the file.
     const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
@@ -174,9 +196,17 @@ function parseOne(
 
   if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
 
-  const parsed = schema.safeParse(deepNFC(split.data));
+  // The fields cannot be judged when the front matter itself could not be read.
+  if (split.yamlErrors.length > 0) return { problems, links: linkSource };
+  const fields = deepNFC(split.data) as { image?: { src?: unknown } };
+  // Checked whatever else is wrong, so a missing photo is listed with the other problems.
+  const imageSrc = typeof fields.image?.src === "string" ? fields.image.src.trim() : "";
+  if (imageSrc !== "" && !existsSync(path.resolve(context.dir, imageSrc))) at("image.src", `không tìm thấy tệp ảnh ${imageSrc}`);
+  const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // Without a readable site.json the categories are unknown; that file's own error says so.
+      if (issue.path[0] === "category" && site.categories.length === 0) continue;
       const field = issue.path.length > 0 ? issue.path.join(".") : "(front matter)";
       const message = issue.code === "unrecognized_keys" ? `trường không được hỗ trợ: ${issue.keys.join(", ")}` : issue.message;
       at(issue.code === "unrecognized_keys" ? issue.keys[0] ?? field : field, message);
@@ -188,7 +218,6 @@ function parseOne(
   const image = data.image
     ? { ...data.image, path: path.resolve(dir, data.image.src), line: split.lines.get("image") ?? 1 }
     : undefined;
-  if (image && !existsSync(image.path)) at("image.src", `không tìm thấy tệp ảnh ${data.image?.src}`);
   if (problems.some((p) => p.severity === "error")) return { problems, links: linkSource };
 
   const category = site.categories.find((c) => c.slug === data.category);
