@@ -13,6 +13,7 @@ import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { articleUrl, type Article } from "./article.ts";
 import { loadSiteConfig, type SiteConfig } from "./site.ts";
 import { readTextFile } from "./text-file.ts";
+import { placeholderLine, SCAFFOLD_PLACEHOLDER } from "../authoring/scaffold.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
 import { inspectBody, parseBody } from "./html-policy.ts";
@@ -198,7 +199,17 @@ function parseOne(
 
   // The fields cannot be judged when the front matter itself could not be read.
   if (split.yamlErrors.length > 0) return { problems, links: linkSource };
-  const fields = deepNFC(split.data) as { image?: { src?: unknown } };
+  const fields = deepNFC(split.data) as { image?: { src?: unknown }; draft?: unknown };
+  const unfinished = placeholderLine(body);
+  if (unfinished !== -1 && fields.draft !== true) {
+    problems.push({
+      file: relative,
+      line: split.bodyLine + unfinished,
+      field: "body",
+      message: `bài chưa viết xong: còn câu mẫu "${SCAFFOLD_PLACEHOLDER}". Hãy thay bằng nội dung bài, hoặc giữ draft: true để bài chưa được đăng`,
+      severity: "error",
+    });
+  }
   // Checked whatever else is wrong, so a missing photo is listed with the other problems.
   const imageSrc = typeof fields.image?.src === "string" ? fields.image.src.trim() : "";
   if (imageSrc !== "" && !existsSync(path.resolve(context.dir, imageSrc))) at("image.src", `không tìm thấy tệp ảnh ${imageSrc}`);
