@@ -3,10 +3,9 @@
  * so the build and `npm run check` can tell an author which line needs a photo, an alt text or a
  * fixed link.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { inspectBody, lineLocator, type BodyHref } from "./html-policy.ts";
 import type { Problem } from "./problems.ts";
+import { missingFileMessage } from "./file-names.ts";
 
 /**
  * The alt text the importer writes for a photo it could not see. It counts as missing: a person
@@ -28,7 +27,8 @@ export interface BodyLink {
   readonly href: string;
 }
 
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+// `<…>` holds a file name with spaces (`![](<Ảnh Hội Nghị.JPG>)`), as CommonMark allows.
+const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const attribute = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag)?.slice(1).find((v) => v !== undefined);
@@ -37,7 +37,7 @@ const attribute = (tag: string, name: string): string | undefined =>
 export function bodyImages(body: string): BodyImage[] {
   const lineOf = lineLocator(body);
   const images: BodyImage[] = [];
-  for (const m of body.matchAll(MARKDOWN_IMAGE)) images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? "" });
+  for (const m of body.matchAll(MARKDOWN_IMAGE)) images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? m[3] ?? "" });
   for (const m of body.matchAll(HTML_IMAGE)) {
     images.push({ line: lineOf(m.index), alt: attribute(m[0], "alt"), src: attribute(m[0], "src") ?? "" });
   }
@@ -100,9 +100,8 @@ export function bodyReferenceProblems(
     else if (alt === PLACEHOLDER_ALT) {
       found.push({ line: image.line, message: `ảnh "${image.src}" chưa có mô tả: thay "${PLACEHOLDER_ALT}" bằng mô tả nội dung ảnh` });
     }
-    if (isLocalImage(image.src) && !existsSync(path.join(context.dir, safeDecode(image.src)))) {
-      found.push({ line: image.line, message: `không tìm thấy tệp ảnh "${image.src}" trong thư mục bài viết` });
-    }
+    const missing = isLocalImage(image.src) ? missingFileMessage(context.dir, safeDecode(image.src), "tệp ảnh") : undefined;
+    if (missing) found.push({ line: image.line, message: missing });
   }
   for (const link of links) {
     if (!context.slugs.has(link.slug)) found.push({ line: link.line, message: `liên kết ${link.href} trỏ tới bài viết không tồn tại` });

@@ -24,6 +24,8 @@ import {
   type BodyContext,
   type LinkSource,
 } from "./body-refs.ts";
+import { unreadReferences } from "./image-syntax.ts";
+import { missingFileMessage } from "./file-names.ts";
 import type { BodyImage } from "./article.ts";
 import { decodeSource, isExternalSource, listBodyImages } from "../images/references.ts";
 import type { Token } from "markdown-it";
@@ -174,12 +176,17 @@ function parseOne(
   // Checked before the schema so an author sees body and front-matter errors together.
   const body = toNFC(split.body);
   const slug = path.basename(path.dirname(file));
-  // Parsed once here for the HTML allowlist, the links and the images.
+  // Parsed once here for the HTML allowlist, the links, the images and photos left as text.
   const tokens = parseBody(body);
   const inspection = inspectBody(tokens);
   const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug));
-  // HTML outside the allowlist, photos without a file or alt text, links to missing articles: all refused.
-  for (const found of [...inspection.violations, ...bodyReferenceProblems(body, context, links)]) {
+  // HTML outside the allowlist, photos without a file or alt text or left as text, links to missing
+  // articles: all refused.
+  for (const found of [
+    ...inspection.violations,
+    ...bodyReferenceProblems(body, context, links),
+    ...unreadReferences(tokens),
+  ]) {
     problems.push({
       file: relative,
       line: split.bodyLine + found.line - 1,
@@ -197,8 +204,6 @@ function parseOne(
 
   if (slug !== slugify(slug)) at("(thư mục)", `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`);
 
-  // The fields cannot be judged when the front matter itself could not be read.
-  if (split.yamlErrors.length > 0) return { problems, links: linkSource };
   const fields = deepNFC(split.data) as { image?: { src?: unknown }; draft?: unknown };
   const unfinished = placeholderLine(body);
   if (unfinished !== -1 && fields.draft !== true) {
@@ -212,14 +217,20 @@ function parseOne(
   }
   // Checked whatever else is wrong, so a missing photo is listed with the other problems.
   const imageSrc = typeof fields.image?.src === "string" ? fields.image.src.trim() : "";
-  if (imageSrc !== "" && !existsSync(path.resolve(context.dir, imageSrc))) at("image.src", `không tìm thấy tệp ảnh ${imageSrc}`);
+  const imageMissing = imageSrc === "" ? undefined : missingFileMessage(context.dir, imageSrc, "tệp ảnh");
+  if (imageMissing) at("image.src", imageMissing);
+  // The fields cannot be judged when the front matter itself could not be read.
+  if (!split.fieldsReadable) return { problems };
   const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // Without a readable site.json the categories are unknown; that file's own error says so.
       if (issue.path[0] === "category" && site.categories.length === 0) continue;
       const field = issue.path.length > 0 ? issue.path.join(".") : "(front matter)";
-      const message = issue.code === "unrecognized_keys" ? `trường không được hỗ trợ: ${issue.keys.join(", ")}` : issue.message;
+      const message =
+        issue.code === "unrecognized_keys"
+          ? `trường không được hỗ trợ: ${issue.keys.join(", ")} (các trường dùng được: ${Object.keys(schema.shape).join(", ")})`
+          : issue.message;
       at(issue.code === "unrecognized_keys" ? issue.keys[0] ?? field : field, message);
     }
     return { problems, links: linkSource };

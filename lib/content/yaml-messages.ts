@@ -8,6 +8,8 @@ export interface LineMessage {
   /** 1-based line in the YAML text. */
   readonly line: number;
   readonly message: string;
+  /** The line as the message says to write it, when the fix is mechanical. */
+  readonly repair?: string;
 }
 
 const KEY_VALUE = /^\s*(?:-\s+)?([^\s:#"'][^:]*?)\s*:\s+(.*)$/;
@@ -27,7 +29,10 @@ export function yamlErrorMessage(
   switch (error.code) {
     case "BLOCK_AS_IMPLICIT_KEY":
     case "MULTILINE_IMPLICIT_KEY":
-      if (field && /:\s/.test(field[2] ?? "")) return { line, message: colonInValue(key, field[2] ?? "") };
+      if (field && /:\s/.test(field[2] ?? "")) {
+        const indent = /^\s*(?:-\s+)?/.exec(text)?.[0] ?? "";
+        return { line, message: colonInValue(key, field[2] ?? ""), repair: `${indent}${key}: ${quote(field[2] ?? "")}` };
+      }
       return { line, message: GENERIC };
     case "MISSING_CHAR":
       return missingCloser(error, sourceLines, line);
@@ -36,6 +41,7 @@ export function yamlErrorMessage(
     case "TAB_AS_INDENT":
       return { line, message: "dòng thụt lề bằng phím Tab: hãy thay bằng dấu cách" };
     case "BAD_INDENT":
+      if (/end with an? ([\]}])/.test(error.message)) return unclosedBracket(error.message.includes("]") ? "]" : "}", sourceLines, line);
       return {
         line,
         message: "thụt lề không đúng: các trường chính viết sát lề trái; các dòng con (src:, alt: của image, các dòng - của tags) thụt vào cùng một số dấu cách",
@@ -54,9 +60,10 @@ export function yamlErrorMessage(
 /** `title: Phú Ninh: họp` → the same line with the value quoted. */
 function colonInValue(key: string, value: string): string {
   const what = key === "title" ? "tiêu đề" : `giá trị của ${key}`;
-  const quoted = `"${value.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-  return `${what} có dấu hai chấm: hãy đặt ${what} trong dấu ngoặc kép, ví dụ ${key}: ${quoted}`;
+  return `${what} có dấu hai chấm: hãy đặt ${what} trong dấu ngoặc kép, ví dụ ${key}: ${quote(value)}`;
 }
+
+const quote = (value: string): string => `"${value.trim().replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 /**
  * A quote or bracket left open. The parser notices only where the text ends, so the line reported
@@ -64,10 +71,7 @@ function colonInValue(key: string, value: string): string {
  */
 function missingCloser(error: YAMLError, sourceLines: readonly string[], line: number): LineMessage {
   const quote = /closing (["'])/.exec(error.message)?.[1];
-  if (!quote) {
-    const bracket = /[\]}]/.exec(error.message)?.[0] ?? "]";
-    return { line, message: `thiếu dấu ${bracket} đóng danh sách: mở bằng ${bracket === "]" ? "[" : "{"} thì phải đóng bằng ${bracket} trên cùng dòng` };
-  }
+  if (!quote) return unclosedBracket(/[\]}]/.exec(error.message)?.[0] === "}" ? "}" : "]", sourceLines, line);
   let open = line;
   for (let i = Math.min(line, sourceLines.length); i >= 1; i--) {
     const unescaped = (sourceLines[i - 1] ?? "").replace(quote === '"' ? /\\./g : /''/g, "");
@@ -78,4 +82,22 @@ function missingCloser(error: YAMLError, sourceLines: readonly string[], line: n
   }
   const name = quote === '"' ? "ngoặc kép" : "ngoặc đơn";
   return { line: open, message: `thiếu dấu ${name} (${quote}) đóng: giá trị mở bằng ${quote} phải kết thúc bằng ${quote} trên cùng dòng` };
+}
+
+/** A `[` or `{` never closed: reported on the line that opened it, which is often a title. */
+function unclosedBracket(bracket: "]" | "}", sourceLines: readonly string[], line: number): LineMessage {
+  const opener = bracket === "]" ? "[" : "{";
+  let open = line;
+  for (let i = Math.min(line, sourceLines.length); i >= 1; i--) {
+    if ((sourceLines[i - 1] ?? "").includes(opener)) {
+      open = i;
+      break;
+    }
+  }
+  const field = KEY_VALUE.exec(sourceLines[open - 1] ?? "");
+  const quoted = field ? `, ví dụ ${field[1]}: ${JSON.stringify((field[2] ?? "").trim())}` : "";
+  return {
+    line: open,
+    message: `giá trị mở bằng ${opener} mà không có ${bracket} đóng: nếu đây là chữ (tiêu đề, tên), đặt cả giá trị trong dấu ngoặc kép${quoted}; nếu là danh sách, đóng bằng ${bracket} trên cùng dòng`,
+  };
 }
