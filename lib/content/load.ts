@@ -8,7 +8,7 @@ import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
 import { slugify } from "../text/slug.ts";
-import { articleSchema, type FrontMatter } from "./schema.ts";
+import { articleSchema, imageSchema, type FrontMatter } from "./schema.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { articleUrl, type Article } from "./article.ts";
 import { loadSiteConfig, type SiteConfig } from "./site.ts";
@@ -226,12 +226,11 @@ function parseOne(
     for (const issue of parsed.error.issues) {
       // Without a readable site.json the categories are unknown; that file's own error says so.
       if (issue.path[0] === "category" && site.categories.length === 0) continue;
-      const field = issue.path.length > 0 ? issue.path.join(".") : "(front matter)";
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `trường không được hỗ trợ: ${issue.keys.join(", ")} (các trường dùng được: ${Object.keys(schema.shape).join(", ")})`
-          : issue.message;
-      at(issue.code === "unrecognized_keys" ? issue.keys[0] ?? field : field, message);
+      if (issue.code === "unrecognized_keys") {
+        const known = Object.keys(issue.path[0] === "image" ? imageSchema.shape : schema.shape);
+        const message = `trường không được hỗ trợ: ${issue.keys.join(", ")} (các trường dùng được: ${known.join(", ")})`;
+        at([...issue.path, issue.keys[0]].join("."), message);
+      } else at(issue.path.length > 0 ? issue.path.join(".") : "(front matter)", issue.message);
     }
     return { problems, links: linkSource };
   }

@@ -91,6 +91,19 @@ describe("messages an official can act on", () => {
     expect(errorsWith({ image: "image: anh.jpg" }, "")[0]?.message).toMatch(/hai dòng con dưới "image:".*"  src: anh\.jpg"/);
   });
 
+  it("an unknown field: where it is and which fields exist", () => {
+    expect(errorsWith({ tacgia: "tacgia: Ngô Mỹ" })[0]).toEqual({
+      line: 7,
+      field: "tacgia",
+      message: expect.stringMatching(/^trường không được hỗ trợ: tacgia \(các trường dùng được: title, date, .*author/),
+    });
+    expect(errorsWith({ image: "image:\n  src: anh.jpg\n  alt: Cầu\n  tacgia: A" }, "")).toContainEqual({
+      line: 7,
+      field: "image.tacgia",
+      message: "trường không được hỗ trợ: tacgia (các trường dùng được: src, alt, caption)",
+    });
+  });
+
   it("never shows an English parser or schema message", () => {
     const cases: Record<string, string>[] = [
       { title: "title: Phú Ninh: họp" },
