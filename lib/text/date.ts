@@ -26,7 +26,7 @@ export function parsePortalDate(text: string): PortalDate | string {
   const match = ISO_PATTERN.exec(text.trim());
   if (!match)
     return (
-      dayFirstHint(text.trim()) ??
+      isoSpellingHint(text.trim()) ??
       "cần dạng năm-tháng-ngày (ISO 8601), ví dụ 2025-11-26 hoặc 2025-11-26T08:30"
     );
   const [, y, mo, d, h = "00", mi = "00", s = "00", zone] = match;
@@ -54,13 +54,18 @@ export function parsePortalDate(text: string): PortalDate | string {
 }
 
 /**
- * The fix for a date written the Vietnamese way, day first (`31/12/2025`, `31-12-2025 08:30`).
- * @example dayFirstHint("31/12/2025") // "… viết 2025-12-31 …"
+ * The fix for a date written the Vietnamese way, day first (`31/12/2025`, `31-12-2025 08:30`), or
+ * with slashes (`2025/12/31`).
+ * @example isoSpellingHint("31/12/2025") // "… viết 2025-12-31 …"
  */
-function dayFirstHint(text: string): string | undefined {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:hg](\d{2}))?$/.exec(text);
+function isoSpellingHint(text: string): string | undefined {
+  const time = "(?:[ T,]+(\\d{1,2})[:hg](\\d{2}))?$";
+  const dayFirst = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${time}`).exec(text);
+  const yearFirst = new RegExp(`^(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})${time}`).exec(text);
+  const m = dayFirst ?? yearFirst;
   if (!m) return undefined;
-  const [, d = "", mo = "", y = "", h, mi] = m;
+  const [d = "", mo = "", y = ""] = dayFirst ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const [h, mi] = [m[4], m[5]];
   if (Number(mo) > 12) return undefined;
   const iso = `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}${h ? `T${h.padStart(2, "0")}:${mi}` : ""}`;
   return `ngày phải viết theo thứ tự năm-tháng-ngày (ISO 8601): viết ${iso} thay cho ${text}`;

@@ -40,6 +40,8 @@ describe("parsePortalDate", () => {
   it("gives the ISO spelling of a day-first Vietnamese date", () => {
     expect(parsePortalDate("31/12/2025")).toMatch(/viết 2025-12-31 thay cho 31\/12\/2025/);
     expect(parsePortalDate("1/7/2025 08:30")).toMatch(/viết 2025-07-01T08:30/);
+    expect(parsePortalDate("2025/7/1")).toMatch(/viết 2025-07-01 thay cho 2025\/7\/1/);
+    expect(parsePortalDate("12/31/2025")).toMatch(/ví dụ 2025-11-26/);
   });
   it("refuses text that is not ISO 8601", () => {
     expect(parsePortalDate("26/11/2025")).toMatch(/ISO 8601/);
