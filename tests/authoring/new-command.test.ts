@@ -55,6 +55,12 @@ describe("npm run new", () => {
       published.replace(/^Viết nội dung.*$/m, "Sáng 26/11, Đảng bộ xã Tam Đàn tổ chức hội nghị."),
     );
 
+    // A real repository, so the build's only possible warning (the CMS placeholder) is not expected here.
+    const settings = path.join(content, "_data", "site.json");
+    writeFileSync(
+      settings,
+      readFileSync(settings, "utf8").replace("OWNER/phuninh-portal", "ubnd-phu-ninh/cong-thong-tin"),
+    );
     const build = await runBuild(content);
     expect(build.stderr).toBe("");
     expect(build.code).toBe(0);
