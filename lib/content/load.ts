@@ -166,7 +166,7 @@ function parseOne(
   for (const found of textProblems) problems.push({ file: relative, line: found.line, field: "(tệp)", message: found.message, severity: "error" });
   // An unreadable file (too large, UTF-16) has no text to check further.
   if (raw === "" && textProblems.length > 0) return { problems };
-  for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(front matter)", message: error.message, severity: "error" });
+  for (const error of split.yamlErrors) problems.push({ file: relative, line: error.line, field: "(đầu bài)", message: error.message, severity: "error" });
   if (!isNFC(raw)) {
     // Point at the first line an editor must retype, not at the top of the file.
     const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
@@ -230,7 +230,7 @@ function parseOne(
         const known = Object.keys(issue.path[0] === "image" ? imageSchema.shape : schema.shape);
         const message = `trường không được hỗ trợ: ${issue.keys.join(", ")} (các trường dùng được: ${known.join(", ")})`;
         at([...issue.path, issue.keys[0]].join("."), message);
-      } else at(issue.path.length > 0 ? issue.path.join(".") : "(front matter)", issue.message);
+      } else at(issue.path.length > 0 ? issue.path.join(".") : "(đầu bài)", issue.message);
     }
     return { problems, links: linkSource };
   }

@@ -164,7 +164,7 @@ describe("npm run check", () => {
     const rel = path.relative(process.cwd(), path.join(dir, "index.md"));
     const lines = run.stdout.split("\n").filter((l) => l.startsWith(rel));
     expect(lines).toEqual([
-      `${rel}:2  [lỗi] (front matter): tiêu đề có dấu hai chấm: hãy đặt tiêu đề trong dấu ngoặc kép, ví dụ title: "Phú Ninh: hội nghị tổng kết"`,
+      `${rel}:2  [lỗi] (đầu bài): tiêu đề có dấu hai chấm: hãy đặt tiêu đề trong dấu ngoặc kép, ví dụ title: "Phú Ninh: hội nghị tổng kết"`,
       `${rel}:3  [lỗi] date: ngày phải viết theo thứ tự năm-tháng-ngày (ISO 8601): viết 2025-12-31 thay cho 31/12/2025`,
       `${rel}:6  [lỗi] category: chuyên mục viết bằng mã, không dấu: có phải ý bạn là category: van-hoa-xa-hoi ?`,
       `${rel}:7  [lỗi] image.src: không tìm thấy tệp ảnh "anh-dai-dien.jpg" trong thư mục bài viết; có phải ý bạn là "Ảnh Đại Diện.JPG" ? (tên tệp phải viết đúng từng chữ hoa, chữ thường và dấu)`,

@@ -122,7 +122,7 @@ describe("loadArticles", () => {
     const content = makeContentDir();
     writeArticle(content, "nhieu-loi", articleMarkdown({ ...valid, title: "Phú Ninh: họp" }, "Dòng có NUL\u0000.\n\n![Ảnh](khong-co.jpg)").replace('"Phú Ninh: họp"', "Phú Ninh: họp"));
     const problems = loadArticles(content, content).problems.map((p) => `${p.line} ${p.field}`);
-    expect(problems).toEqual(["9 (tệp)", "2 (front matter)", "11 body"]);
+    expect(problems).toEqual(["9 (tệp)", "2 (đầu bài)", "11 body"]);
   });
 
   it("refuses a folder name that is not a slug", () => {

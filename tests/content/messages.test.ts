@@ -32,7 +32,7 @@ describe("messages an official can act on", () => {
     expect(errorsWith({ title: "title: Phú Ninh: hội nghị tổng kết" })).toEqual([
       {
         line: 2,
-        field: "(front matter)",
+        field: "(đầu bài)",
         message: 'tiêu đề có dấu hai chấm: hãy đặt tiêu đề trong dấu ngoặc kép, ví dụ title: "Phú Ninh: hội nghị tổng kết"',
       },
     ]);
@@ -74,7 +74,7 @@ describe("messages an official can act on", () => {
     expect(errorsWith({ title: "title: Tin #1 hay" })).toEqual([
       {
         line: 2,
-        field: "(front matter)",
+        field: "(đầu bài)",
         message:
           'phần sau dấu # bị bỏ đi (YAML hiểu đó là ghi chú): nếu # thuộc nội dung, đặt cả giá trị trong dấu ngoặc kép, ví dụ title: "Tin #1 hay"; nếu là ghi chú, chuyển lên một dòng riêng',
       },
