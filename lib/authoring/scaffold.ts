@@ -8,6 +8,16 @@ import { stringify } from "yaml";
 import type { FieldInfo } from "../content/fields.ts";
 import { slugify } from "../text/slug.ts";
 
+/**
+ * The body a new article starts with. `check` and the build refuse a published article that still
+ * holds it: an unfinished scaffold once became the portal's lead story.
+ */
+export const SCAFFOLD_PLACEHOLDER = "Viết nội dung bài viết ở đây.";
+
+/** The 0-based line of `body` still holding the scaffold's placeholder, or -1. */
+export const placeholderLine = (body: string): number =>
+  body.split("\n").findIndex((line) => line.includes(SCAFFOLD_PLACEHOLDER));
+
 /** Example values for commented-out optional fields, by editor kind. */
 const EXAMPLES: Record<FieldInfo["kind"], unknown> = {
   string: "…",
@@ -50,7 +60,7 @@ export function scaffoldMarkdown(
       throw new Error(`thiếu giá trị cho trường bắt buộc "${field.name}" (${field.label})`);
     else lines.push(...yamlLines(field.name, exampleOf(field)).map((line) => `# ${line}`));
   }
-  return `---\n${lines.join("\n")}\n---\n\nViết nội dung bài viết ở đây. Các đoạn văn cách nhau một dòng trống.\n`;
+  return `---\n${lines.join("\n")}\n---\n\n${SCAFFOLD_PLACEHOLDER} Các đoạn văn cách nhau một dòng trống.\n`;
 }
 
 /**

@@ -26,7 +26,8 @@ export interface BodyLink {
   readonly href: string;
 }
 
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+// `<…>` holds a file name with spaces (`![](<Ảnh Hội Nghị.JPG>)`), as CommonMark allows.
+const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 const HTML_IMAGE = /<img\b[^>]*>/gi;
 const attribute = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
@@ -39,7 +40,7 @@ export function bodyImages(body: string): BodyImage[] {
   const lineOf = lineLocator(body);
   const images: BodyImage[] = [];
   for (const m of body.matchAll(MARKDOWN_IMAGE))
-    images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? "" });
+    images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? m[3] ?? "" });
   for (const m of body.matchAll(HTML_IMAGE)) {
     images.push({ line: lineOf(m.index), alt: attribute(m[0], "alt"), src: attribute(m[0], "src") ?? "" });
   }

@@ -9,6 +9,7 @@
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
+import { missingFileMessage } from "./file-names.ts";
 import type { Problem } from "./problems.ts";
 import { unreadableImageMessage } from "../images/check.ts";
 import { localFileName, type FileReference } from "./file-refs.ts";
@@ -141,7 +142,10 @@ export function inventoryArticle(
     if (kind === undefined) {
       const reason = refused.get(diskName);
       if (reason === undefined)
-        problem(`không tìm thấy tệp ${ref.use === "image" ? "ảnh " : ""}"${ref.src}" trong thư mục bài viết`);
+        problem(
+          missingFileMessage(dir, name, ref.use === "image" ? "tệp ảnh" : "tệp") ??
+            `không tìm thấy tệp "${ref.src}" trong thư mục bài viết`,
+        );
       else if (ref.use === "image") problem(unreadableImageMessage(ref.src, reason));
       else problem(`tài liệu "${ref.src}" không dùng được: ${reason}`);
       continue;

@@ -3,15 +3,17 @@
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
 import { createHash } from "node:crypto";
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
 import { slugify } from "../text/slug.ts";
-import { articleSchema, type FrontMatter } from "./schema.ts";
+import { articleSchema, imageSchema, type FrontMatter } from "./schema.ts";
 import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import { articleUrl, type Article } from "./article.ts";
-import { readSiteConfig, type SiteConfig } from "./site.ts";
+import { loadSiteConfig, type SiteConfig } from "./site.ts";
+import { readTextFile } from "./text-file.ts";
+import { placeholderLine, SCAFFOLD_PLACEHOLDER } from "../authoring/scaffold.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
 import { inspectBody, parseBody } from "./html-policy.ts";
@@ -25,6 +27,7 @@ import {
 import { isExternalSource, listBodyImages } from "../images/references.ts";
 import { inventoryArticle, inventoryContent, listFolder, type FolderEntry } from "./inventory.ts";
 import { fileReferences } from "./file-refs.ts";
+import { unreadReferences } from "./image-syntax.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -64,11 +67,14 @@ export function loadArticles(
   projectDir = process.cwd(),
   observe?: (source: ArticleSource) => void,
 ): LoadResult {
-  const site = readSiteConfig(contentDir);
+  const settings = loadSiteConfig(contentDir, projectDir);
+  // A broken site.json is reported, and the articles are still checked (all but their category),
+  // so one run lists every problem.
+  const site = settings.site ?? BROKEN_SITE;
   const slugs = site.categories.map((c) => c.slug) as [string, ...string[]];
-  const schema = articleSchema(slugs);
+  const schema = articleSchema(slugs.length > 0 ? slugs : ["-"]);
   // Every file under the content folder is accounted for (lib/content/inventory.ts).
-  const problems: Problem[] = inventoryContent(contentDir, projectDir);
+  const problems: Problem[] = [...settings.problems, ...inventoryContent(contentDir, projectDir)];
   const articles: Article[] = [];
   const linkSources: LinkSource[] = [];
   const files = listArticleFiles(contentDir);
@@ -98,6 +104,22 @@ export function loadArticles(
   );
   return { articles, problems, site };
 }
+
+/** Stands in for a site.json that failed its checks; the problems already fail the build. */
+const BROKEN_SITE: SiteConfig = {
+  url: "https://example.invalid",
+  name: "",
+  shortName: "",
+  tagline: "",
+  publisher: "",
+  address: "",
+  archiveNotice: "",
+  archivePage: { title: "", paragraphs: [] },
+  imprint: { responsible: "", phone: "", email: "", licence: "", reuseNotice: "" },
+  legacyFooterLines: [],
+  language: "vi",
+  categories: [],
+};
 
 interface Loaded {
   readonly article?: Article;
@@ -142,7 +164,7 @@ function parseOne(
   entries: readonly FolderEntry[],
   observe?: (source: ArticleSource) => void,
 ): Loaded {
-  const raw = readFileSync(file, "utf8");
+  const { text: raw, problems: textProblems } = readTextFile(file);
   const split = splitFrontMatter(raw);
   observe?.({ file, relative, split });
   const problems: Problem[] = [];
@@ -155,18 +177,15 @@ function parseOne(
       severity,
     });
   };
-  for (const error of split.yamlErrors)
-    problems.push({
-      file: relative,
-      line: error.line,
-      field: "(front matter)",
-      message: `YAML không hợp lệ: ${error.message}`,
-      severity: "error",
-    });
-  if (split.yamlErrors.length > 0) {
+  for (const found of textProblems)
+    problems.push({ file: relative, line: found.line, field: "(tệp)", message: found.message, severity: "error" });
+  // An unreadable file (too large, UTF-16) has no text to check further.
+  if (raw === "" && textProblems.length > 0) {
     problems.push(...inventoryArticle(context.dir, relative, entries, undefined).problems);
     return { problems };
   }
+  for (const error of split.yamlErrors)
+    problems.push({ file: relative, line: error.line, field: "(đầu bài)", message: error.message, severity: "error" });
   if (!isNFC(raw)) {
     // Point at the first line an editor must retype, not at the top of the file.
     const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
@@ -182,22 +201,28 @@ function parseOne(
   // Checked before the schema so an author sees body and front-matter errors together.
   const body = toNFC(split.body);
   const slug = path.basename(path.dirname(file));
-  // Parsed once here for the HTML allowlist, the links and the images.
+  // Parsed once here for the HTML allowlist, the links, the images and photos left as text.
   const tokens = parseBody(body);
   const inspection = inspectBody(tokens);
   const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug));
   const images = listBodyImages(tokens, split.bodyLine);
-  // Files beside index.md: each accounted for, each reference inside the folder.
+  // Files beside index.md: each accounted for, each reference inside the folder. Without readable
+  // fields the lead photo is unknown, so only the files wrong whatever the article says are judged.
   const fileLinks = inspection.hrefs.map((href) => ({ ...href, line: split.bodyLine + href.line - 1 }));
   const files = inventoryArticle(
     context.dir,
     relative,
     entries,
-    fileReferences(deepNFC(split.data), split.lines, images, fileLinks),
+    split.fieldsReadable ? fileReferences(deepNFC(split.data), split.lines, images, fileLinks) : undefined,
   );
   problems.push(...files.problems);
-  // HTML outside the allowlist, photos without a file or alt text, links to missing articles: all refused.
-  for (const found of [...inspection.violations, ...bodyReferenceProblems(body, context, links)]) {
+  // HTML outside the allowlist, photos without alt text or left as text, links to missing articles:
+  // all refused.
+  for (const found of [
+    ...inspection.violations,
+    ...bodyReferenceProblems(body, context, links),
+    ...unreadReferences(tokens),
+  ]) {
     problems.push({
       file: relative,
       line: split.bodyLine + found.line - 1,
@@ -219,15 +244,29 @@ function parseOne(
       `tên thư mục "${slug}" phải là slug: chữ thường không dấu, nối bằng "-" (gợi ý: ${slugify(slug)})`,
     );
 
-  const parsed = schema.safeParse(deepNFC(split.data));
+  const fields = deepNFC(split.data) as { draft?: unknown };
+  const unfinished = placeholderLine(body);
+  if (unfinished !== -1 && fields.draft !== true) {
+    problems.push({
+      file: relative,
+      line: split.bodyLine + unfinished,
+      field: "body",
+      message: `bài chưa viết xong: còn câu mẫu "${SCAFFOLD_PLACEHOLDER}". Hãy thay bằng nội dung bài, hoặc giữ draft: true để bài chưa được đăng`,
+      severity: "error",
+    });
+  }
+  // The fields cannot be judged when the front matter itself could not be read.
+  if (!split.fieldsReadable) return { problems };
+  const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path.length > 0 ? issue.path.join(".") : "(front matter)";
-      const message =
-        issue.code === "unrecognized_keys"
-          ? `trường không được hỗ trợ: ${issue.keys.join(", ")}`
-          : issue.message;
-      at(issue.code === "unrecognized_keys" ? (issue.keys[0] ?? field) : field, message);
+      // Without a readable site.json the categories are unknown; that file's own error says so.
+      if (issue.path[0] === "category" && site.categories.length === 0) continue;
+      if (issue.code === "unrecognized_keys") {
+        const known = Object.keys(issue.path[0] === "image" ? imageSchema.shape : schema.shape);
+        const message = `trường không được hỗ trợ: ${issue.keys.join(", ")} (các trường dùng được: ${known.join(", ")})`;
+        at([...issue.path, issue.keys[0]].join("."), message);
+      } else at(issue.path.length > 0 ? issue.path.join(".") : "(đầu bài)", issue.message);
     }
     return { problems, links: linkSource };
   }

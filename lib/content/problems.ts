@@ -6,7 +6,7 @@ export interface Problem {
   /** Path relative to the project, e.g. `content/articles/x/index.md`. */
   readonly file: string;
   readonly line: number;
-  /** The front-matter field, or `body`, or `(tệp)` for the file as a whole. */
+  /** The front-matter field, or `body`, `(đầu bài)` for the front matter as a whole, `(tệp)` for the file. */
   readonly field: string;
   readonly message: string;
   readonly severity: "error" | "warning";

@@ -24,7 +24,11 @@ const ISO_PATTERN =
  */
 export function parsePortalDate(text: string): PortalDate | string {
   const match = ISO_PATTERN.exec(text.trim());
-  if (!match) return "cần dạng ISO 8601, ví dụ 2025-11-26 hoặc 2025-11-26T08:30";
+  if (!match)
+    return (
+      isoSpellingHint(text.trim()) ??
+      "cần dạng năm-tháng-ngày (ISO 8601), ví dụ 2025-11-26 hoặc 2025-11-26T08:30"
+    );
   const [, y, mo, d, h = "00", mi = "00", s = "00", zone] = match;
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [
     number,
@@ -40,8 +44,42 @@ export function parsePortalDate(text: string): PortalDate | string {
   }
   if (hour > 23 || minute > 59 || second > 59) return `giờ trong ${text} không hợp lệ`;
   const offset = zone === undefined ? VIETNAM_OFFSET : zone === "Z" ? "+00:00" : zone;
+  if (!isRealOffset(offset)) {
+    return `múi giờ ${offset} không tồn tại (từ -12:00 đến +14:00): bỏ múi giờ để dùng giờ Việt Nam, hoặc viết +07:00`;
+  }
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`;
-  return { instant: new Date(iso), hasTime: match[4] !== undefined };
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return `ngày ${text} không hợp lệ`;
+  return { instant, hasTime: match[4] !== undefined };
+}
+
+/**
+ * The fix for a date written the Vietnamese way, day first (`31/12/2025`, `31-12-2025 08:30`), or
+ * with slashes (`2025/12/31`).
+ * @example isoSpellingHint("31/12/2025") // "… viết 2025-12-31 …"
+ */
+function isoSpellingHint(text: string): string | undefined {
+  const time = "(?:[ T,]+(\\d{1,2})[:hg](\\d{2}))?$";
+  const dayFirst = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${time}`).exec(text);
+  const yearFirst = new RegExp(`^(\\d{4})[/.-](\\d{1,2})[/.-](\\d{1,2})${time}`).exec(text);
+  const m = dayFirst ?? yearFirst;
+  if (!m) return undefined;
+  const [d = "", mo = "", y = ""] = dayFirst ? [m[1], m[2], m[3]] : [m[3], m[2], m[1]];
+  const [h, mi] = [m[4], m[5]];
+  if (Number(mo) > 12) return undefined;
+  const iso = `${y}-${mo.padStart(2, "0")}-${d.padStart(2, "0")}${h ? `T${h.padStart(2, "0")}:${mi}` : ""}`;
+  return `ngày phải viết theo thứ tự năm-tháng-ngày (ISO 8601): viết ${iso} thay cho ${text}`;
+}
+
+/**
+ * True for a UTC offset some place on Earth uses: -12:00 to +14:00, in whole, half or three-quarter
+ * hours. Why: `new Date()` turns `+25:00` into an invalid date, which no comparison ever matches.
+ */
+function isRealOffset(offset: string): boolean {
+  const [, sign, hh, mm] = /^([+-])(\d{2}):(\d{2})$/.exec(offset) ?? [];
+  const minutes = Number(hh) * 60 + Number(mm);
+  if (!["00", "30", "45"].includes(mm ?? "")) return false;
+  return sign === "+" ? minutes <= 14 * 60 : minutes <= 12 * 60;
 }
 
 /** The wall-clock fields of an instant in Vietnam time. */

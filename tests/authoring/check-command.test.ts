@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { articleMarkdown, makeContentDir, runBuild, writeArticle } from "../support/fixture.ts";
@@ -129,6 +129,55 @@ describe("npm run check", () => {
     // The good link to an existing article, written with the site's address, is not reported.
     expect(out).not.toContain("/tin-tuc/hoa-binh/ trỏ");
     expect(out).toMatch(/Đã kiểm tra 6 bài trong \d+ ms: 12 lỗi, 3 cảnh báo\./);
+  });
+
+  // Regression: a missing lead photo appeared only once the front-matter errors were fixed, and a
+  // photo named with spaces was published as text with "0 lỗi".
+  it("lists a broken headline and every photo problem of the article in the same pass", async () => {
+    const content = makeContentDir();
+    const markdown = [
+      "---",
+      "title: Phú Ninh: hội nghị tổng kết",
+      "date: 31/12/2025",
+      "author: Nguyễn Văn Hòa",
+      "unit: Phòng Văn hóa",
+      "category: Văn hóa - Xã hội",
+      "image:",
+      "  src: anh-dai-dien.jpg",
+      "  alt: Toàn cảnh hội nghị",
+      "---",
+      "",
+      "Đoạn mở đầu.",
+      "",
+      "![Đại biểu phát biểu](Ảnh Hội Nghị.JPG)",
+      "",
+      "![Trao giải](trao giai.jpg)",
+      "",
+    ].join("\n");
+    const dir = writeArticle(content, "tong-ket", markdown, {
+      "Ảnh Đại Diện.JPG": JPEG,
+      "Ảnh Hội Nghị.JPG": JPEG,
+      "Trao Giải.jpg": JPEG,
+    });
+    const run = await runScript("check", ["--content", content]);
+    expect(run.code).toBe(1);
+    const rel = path.relative(process.cwd(), path.join(dir, "index.md"));
+    const lines = run.stdout.split("\n").filter((l) => l.startsWith(rel));
+    expect(lines).toEqual([
+      `${rel}:2  [lỗi] (đầu bài): tiêu đề có dấu hai chấm: hãy đặt tiêu đề trong dấu ngoặc kép, ví dụ title: "Phú Ninh: hội nghị tổng kết"`,
+      `${rel}:3  [lỗi] date: ngày phải viết theo thứ tự năm-tháng-ngày (ISO 8601): viết 2025-12-31 thay cho 31/12/2025`,
+      `${rel}:6  [lỗi] category: chuyên mục viết bằng mã, không dấu: có phải ý bạn là category: van-hoa-xa-hoi ?`,
+      `${rel}:7  [lỗi] image.src: không tìm thấy tệp ảnh "anh-dai-dien.jpg" trong thư mục bài viết; có phải ý bạn là "Ảnh Đại Diện.JPG" ? (tên tệp phải viết đúng từng chữ hoa, chữ thường và dấu)`,
+      `${rel}:14  [lỗi] body: ảnh "Ảnh Hội Nghị.JPG" sẽ hiện thành chữ vì tên tệp có dấu cách: viết ![Đại biểu phát biểu](<Ảnh Hội Nghị.JPG>), hoặc đổi tên tệp thành anh-hoi-nghi.jpg rồi viết ![Đại biểu phát biểu](anh-hoi-nghi.jpg)`,
+      `${rel}:16  [lỗi] body: ảnh "trao giai.jpg" sẽ hiện thành chữ vì tên tệp có dấu cách: viết ![Trao giải](<trao giai.jpg>), hoặc đổi tên tệp thành trao-giai.jpg rồi viết ![Trao giải](trao-giai.jpg)`,
+    ]);
+
+    // Written as the message says, a name with spaces is read, and its near miss named.
+    writeFileSync(path.join(dir, "index.md"), markdown.replace("(trao giai.jpg)", "(<trao giai.jpg>)"));
+    const again = (await runScript("check", ["--content", content])).stdout;
+    expect(again).toContain(
+      `${rel}:16  [lỗi] body: không tìm thấy tệp ảnh "trao giai.jpg" trong thư mục bài viết; có phải ý bạn là "Trao Giải.jpg" ?`,
+    );
   });
 
   it("exits 0 when there are only warnings", async () => {

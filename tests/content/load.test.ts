@@ -1,3 +1,5 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadArticles, publishedArticles } from "../../lib/content/load.ts";
 import { articleMarkdown, makeContentDir, writeArticle } from "../support/fixture.ts";
@@ -59,10 +61,9 @@ describe("loadArticles", () => {
     expect(problem?.message).toMatch(/xay-dung-dang/);
   });
 
-  it("refuses a lead image without alt text", () => {
-    const problems = problemsFor({ ...valid, image: { src: "anh.jpg", alt: "" } });
-    // The missing file is reported too, in the same run.
-    expect(problems.map((p) => p.field).sort()).toEqual(["image.alt", "image.src"]);
+  it("refuses a lead image without alt text, and names its missing file in the same pass", () => {
+    const fields = problemsFor({ ...valid, image: { src: "anh.jpg", alt: "" } }).map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(["image.alt", "image.src"]));
   });
 
   it("reports the problems of every file together", () => {
@@ -94,6 +95,34 @@ describe("loadArticles", () => {
     const now = new Date("2026-01-01T00:00:00Z");
     expect(publishedArticles(articles, now).map((a) => a.slug)).toEqual(["da-dang"]);
     expect(publishedArticles(articles, now, true)).toHaveLength(3);
+  });
+
+  it("reads a file saved by Windows Notepad: BOM and CRLF line ends", () => {
+    const content = makeContentDir();
+    const markdown = articleMarkdown(valid).replace(/\n/g, "\r\n");
+    const dir = writeArticle(content, "notepad", "");
+    writeFileSync(path.join(dir, "index.md"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(markdown)]));
+    const { articles, problems } = loadArticles(content, content);
+    expect(problems).toEqual([]);
+    expect(articles[0]?.title).toBe(valid.title);
+    expect(articles[0]?.body).not.toContain("\r");
+  });
+
+  it("refuses a title, a tag list or tags over their limits, naming the field", () => {
+    const long = "Phú Ninh ".repeat(25).trim();
+    expect(problemsFor({ ...valid, title: long }).map((p) => [p.field, p.message])).toEqual([
+      ["title", expect.stringMatching(/tiêu đề dài 224 ký tự, tối đa 200/)],
+    ]);
+    const tags = Array.from({ length: 21 }, (_, i) => `thẻ ${i}`);
+    expect(problemsFor({ ...valid, tags }).map((p) => p.field)).toEqual(["tags"]);
+    expect(problemsFor({ ...valid, tags: ["x".repeat(61)] }).map((p) => p.field)).toEqual(["tags.0"]);
+  });
+
+  it("lists text, front-matter and body problems of a file together", () => {
+    const content = makeContentDir();
+    writeArticle(content, "nhieu-loi", articleMarkdown({ ...valid, title: "Phú Ninh: họp" }, "Dòng có NUL\u0000.\n\n![Ảnh](khong-co.jpg)").replace('"Phú Ninh: họp"', "Phú Ninh: họp"));
+    const problems = loadArticles(content, content).problems.map((p) => `${p.line} ${p.field}`);
+    expect(problems).toEqual(["9 (tệp)", "2 (đầu bài)", "11 body"]);
   });
 
   it("refuses a folder name that is not a slug", () => {

@@ -29,6 +29,20 @@ describe("parsePortalDate", () => {
     expect(parsePortalDate("2021-02-29")).toMatch(/không tồn tại/);
     expect(typeof parsePortalDate("2024-02-29")).toBe("object");
   });
+  it("refuses an offset no place on Earth uses, which would make the article vanish", () => {
+    expect(parsePortalDate("2025-11-26T08:30+25:00")).toMatch(/múi giờ \+25:00 không tồn tại/);
+    expect(parsePortalDate("2025-11-26T08:30+14:30")).toMatch(/không tồn tại/);
+    expect(parsePortalDate("2025-11-26T08:30-13:00")).toMatch(/không tồn tại/);
+    expect(parsePortalDate("2025-11-26T08:30+07:20")).toMatch(/không tồn tại/);
+    expect(parse("2025-11-26T08:30+14:00").instant.toISOString()).toBe("2025-11-25T18:30:00.000Z");
+    expect(parse("2025-11-26T08:30+05:45").instant.toISOString()).toBe("2025-11-26T02:45:00.000Z");
+  });
+  it("gives the ISO spelling of a day-first Vietnamese date", () => {
+    expect(parsePortalDate("31/12/2025")).toMatch(/viết 2025-12-31 thay cho 31\/12\/2025/);
+    expect(parsePortalDate("1/7/2025 08:30")).toMatch(/viết 2025-07-01T08:30/);
+    expect(parsePortalDate("2025/7/1")).toMatch(/viết 2025-07-01 thay cho 2025\/7\/1/);
+    expect(parsePortalDate("12/31/2025")).toMatch(/ví dụ 2025-11-26/);
+  });
   it("refuses text that is not ISO 8601", () => {
     expect(parsePortalDate("26/11/2025")).toMatch(/ISO 8601/);
     expect(parsePortalDate("2025-11-26T25:00")).toMatch(/không hợp lệ/);

@@ -1,0 +1,54 @@
+/**
+ * Photo names as cameras and Windows make them (spaces, capitals, marks), through a real build.
+ * Regression: `![](Ảnh Hội Nghị.JPG)` was published as plain text and `check` reported 0 errors.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { articleMarkdown, makeContentDir, runBuild, writeArticle } from "../support/fixture.ts";
+import { plainJpeg } from "../images/photos.ts";
+
+const fields = {
+  title: "Hội nghị tổng kết công tác cán bộ",
+  date: "2025-06-02",
+  author: "Ngô Mỹ",
+  unit: "Trung tâm Bồi dưỡng chính trị huyện",
+  category: "xay-dung-dang",
+};
+
+describe("photo names with spaces, capitals and marks", () => {
+  it("publish as a photo when written in < >", async () => {
+    const content = makeContentDir();
+    writeArticle(
+      content,
+      "hoi-nghi",
+      articleMarkdown(fields, "Mở đầu.\n\n![Đại biểu phát biểu](<Ảnh Hội Nghị.JPG>)\n"),
+      {
+        "Ảnh Hội Nghị.JPG": await plainJpeg(1200, 800),
+      },
+    );
+    const run = await runBuild(content);
+    expect(run.code, run.stderr).toBe(0);
+    const html = readFileSync(path.join(run.output, "tin-tuc", "hoi-nghi", "index.html"), "utf8");
+    expect(html).toMatch(/<figure class="photo"><picture>.*alt="Đại biểu phát biểu"/);
+    expect(html).not.toContain("![");
+  });
+
+  it("fail the build with the exact fix when written bare, and publish nothing", async () => {
+    const content = makeContentDir();
+    writeArticle(
+      content,
+      "hoi-nghi",
+      articleMarkdown(fields, "Mở đầu.\n\n![Đại biểu phát biểu](Ảnh Hội Nghị.JPG)\n"),
+      {
+        "Ảnh Hội Nghị.JPG": await plainJpeg(1200, 800),
+      },
+    );
+    const run = await runBuild(content);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(
+      /articles\/hoi-nghi\/index\.md:11 +\[lỗi\] body: ảnh "Ảnh Hội Nghị\.JPG" sẽ hiện thành chữ vì tên tệp có dấu cách: viết !\[Đại biểu phát biểu\]\(<Ảnh Hội Nghị\.JPG>\)/,
+    );
+    expect(run.stdout).not.toContain("Đã xuất bản");
+  });
+});
