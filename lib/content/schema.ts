@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { parsePortalDate } from "../text/date.ts";
-import { aliasSyntaxError } from "./alias-syntax.ts";
+import { aliasError } from "./aliases.ts";
 
 const nonEmpty = (label: string) => z.string({ error: `cần một chuỗi (${label})` }).trim().min(1, `${label} không được để trống`);
 
@@ -24,10 +24,15 @@ export const imageSchema = z.strictObject({
   caption: z.string().optional().describe("Chú thích hiển thị dưới ảnh"),
 });
 
-/** An old address must be a site-relative path that can be a redirect source. */
-function aliasSyntax(value: string, ctx: z.RefinementCtx): void {
-  const error = aliasSyntaxError(value);
-  if (error) ctx.addIssue({ code: "custom", message: error });
+/**
+ * Each old address must be a plain path inside the site, judged after decoding (lib/content/aliases.ts).
+ * Reported on the list, so the message reads `aliases:` and names the alias.
+ */
+function aliasSyntax(values: readonly string[], ctx: z.RefinementCtx): void {
+  for (const value of values) {
+    const error = aliasError(value);
+    if (error) ctx.addIssue({ code: "custom", message: error });
+  }
 }
 
 /** Builds the schema for a site whose categories are `categorySlugs`. */
@@ -45,7 +50,8 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
     updated: portalDate.optional().describe("Ngày cập nhật"),
     draft: z.boolean({ error: "cần true hoặc false" }).optional().describe("Bản nháp: không xuất bản"),
     aliases: z
-      .array(nonEmpty("địa chỉ cũ").superRefine(aliasSyntax))
+      .array(nonEmpty("địa chỉ cũ"))
+      .superRefine(aliasSyntax)
       .optional()
       .describe("Các địa chỉ cũ chuyển hướng về bài này, ví dụ /tin-tuc/bai-cu/"),
   });
