@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { KIND_PATHS } from "../content/collections.ts";
 import type { ServedRoutes } from "../content/aliases.ts";
 import { feedPath, type FeedFormat } from "../seo/plugin.ts";
-import { sitemapPartUrl } from "../seo/sitemaps.ts";
+import { NEWS_SITEMAP_PATH, sitemapPartUrl } from "../seo/sitemaps.ts";
 
 const libDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -37,6 +37,7 @@ export function siteRoutes(): ServedRoutes {
     ...fixed.filter((url) => url === "/" || !url.endsWith("/")),
     ...FEED_FORMATS.map((format) => feedPath("/", format)),
     ...Array.from({ length: SITEMAP_PARTS }, (_, i) => sitemapPartUrl(i + 1)),
+    NEWS_SITEMAP_PATH,
     ...NETLIFY_FILES,
   ];
   return { folders: [...new Set(folders)], pages: [...new Set(pages)] };

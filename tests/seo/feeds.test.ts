@@ -81,7 +81,9 @@ describe("news sitemap", () => {
     expect(parser.parse(xml).urlset.url["news:news"]["news:publication"]["news:language"]).toBe("vi");
   });
 
-  it("names both sitemaps in robots.txt", () => {
-    expect(robotsTxt(site)).toContain("Sitemap: https://phuninh.gov.vn/news-sitemap.xml");
+  it("names the News sitemap in robots.txt only when there is news", () => {
+    expect(robotsTxt(site, true)).toContain("Sitemap: https://phuninh.gov.vn/news-sitemap.xml");
+    expect(robotsTxt(site, false)).toContain("Sitemap: https://phuninh.gov.vn/sitemap.xml");
+    expect(robotsTxt(site, false)).not.toContain("news-sitemap");
   });
 });
