@@ -92,7 +92,11 @@ export class ArticleImages implements ContentImages {
     const prepared = this.pipeline.get(source);
     if (source === this.banner || !prepared?.manifest.share) return undefined;
     const alt = article.image?.alt ?? article.bodyImages.find((image) => image.path === source)?.alt;
-    return jpegShare(path.join(this.pipeline.cache.entryDir(prepared.key), "share.jpg"), shareImageUrl(article), alt);
+    return jpegShare(
+      path.join(this.pipeline.cache.entryDir(prepared.key), "share.jpg"),
+      shareImageUrl(article),
+      alt,
+    );
   }
 
   /** Body images: lazy `<picture>`s in the article column; external sources stay plain `<img>`. */

@@ -65,26 +65,14 @@ export async function shareCard(
 
 async function composeCard(banner: Buffer, text: CardText): Promise<Buffer> {
   const { width: W, height: H } = SHARE_SIZE;
-  const band = await sharp(banner).resize({ width: W, height: Math.round(H / 3), fit: "inside" }).png().toBuffer();
+  const band = await sharp(banner)
+    .resize({ width: W, height: Math.round(H / 3), fit: "inside" })
+    .png()
+    .toBuffer();
   const { width: bandWidth = W, height: bandHeight = 0 } = await sharp(band).metadata();
   const { dominant } = await sharp(banner).stats();
   const background = `rgb(${dominant.r},${dominant.g},${dominant.b})`;
-  const title = wrap(text.title, TITLE_LINE).slice(0, 3);
-  const area = H - bandHeight;
-  const block = title.length * TITLE_SIZE * 1.25 + SUBTITLE_SIZE * 2;
-  const top = Math.max(TITLE_SIZE, (area - block) / 2 + TITLE_SIZE);
-  const lines = title.map(
-    (line, i) =>
-      `<text x="${W / 2}" y="${top + i * TITLE_SIZE * 1.25}" font-size="${TITLE_SIZE}" font-weight="700">${escapeXml(line)}</text>`,
-  );
-  const subtitleY = top + (title.length - 1) * TITLE_SIZE * 1.25 + SUBTITLE_SIZE * 2;
-  const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${area}">`,
-    `<g font-family="Noto Sans, DejaVu Sans, sans-serif" text-anchor="middle" fill="#ffffff">`,
-    ...lines,
-    `<text x="${W / 2}" y="${subtitleY}" font-size="${SUBTITLE_SIZE}" fill="#fff3c4">${escapeXml(text.subtitle)}</text>`,
-    "</g></svg>",
-  ].join("");
+  const svg = cardSvg(text, W, H - bandHeight);
   return sharp({ create: { width: W, height: H, channels: 3, background } })
     .composite([
       { input: band, top: 0, left: Math.floor((W - bandWidth) / 2) },
@@ -94,12 +82,33 @@ async function composeCard(banner: Buffer, text: CardText): Promise<Buffer> {
     .toBuffer();
 }
 
+/** The text area of the card, `width` × `height`, as SVG: the title on up to three lines, then the subtitle. */
+export function cardSvg(text: CardText, width: number, height: number): string {
+  const title = wrap(text.title, TITLE_LINE).slice(0, 3);
+  const step = TITLE_SIZE * 1.25;
+  const block = title.length * step + SUBTITLE_SIZE * 2;
+  const top = Math.max(TITLE_SIZE, (height - block) / 2 + TITLE_SIZE);
+  const lines = title.map(
+    (line, i) =>
+      `<text x="${width / 2}" y="${top + i * step}" font-size="${TITLE_SIZE}" font-weight="700">${escapeXml(line)}</text>`,
+  );
+  const subtitleY = top + (title.length - 1) * step + SUBTITLE_SIZE * 2;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`,
+    `<g font-family="Noto Sans, DejaVu Sans, sans-serif" text-anchor="middle" fill="#ffffff">`,
+    ...lines,
+    `<text x="${width / 2}" y="${subtitleY}" font-size="${SUBTITLE_SIZE}" fill="#fff3c4">${escapeXml(text.subtitle)}</text>`,
+    "</g></svg>",
+  ].join("");
+}
+
 /** Greedy word wrap to lines of at most `max` characters (a longer word stands alone). */
 export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   for (const word of text.trim().split(/\s+/)) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && last.length + 1 + word.length <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;
@@ -107,7 +116,14 @@ export function wrap(text: string, max: number): string[] {
 
 /** The text comes from `content/_data/site.json`, which authors edit: escaped, it stays text. */
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const entities: Record<string, string> = {
+    "<": "&lt;",
+    ">": "&gt;",
+    "&": "&amp;",
+    '"': "&quot;",
+    "'": "&apos;",
+  };
+  return text.replace(/[<>&"']/g, (c) => entities[c] ?? c);
 }
 
 /** A ShareImage for a JPEG file published at `url` with SHARE_SIZE. */

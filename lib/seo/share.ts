@@ -29,9 +29,20 @@ export interface PageShareImage {
  * The share image of a page: the article's own, else the site's card, else (no image pipeline, as
  * in some tests) the banner with its real size. Alt text falls back to the site's name.
  */
-export function pageShareImage(article: Article | undefined, site: SiteConfig, images?: ShareImages): PageShareImage {
+export function pageShareImage(
+  article: Article | undefined,
+  site: SiteConfig,
+  images?: ShareImages,
+): PageShareImage {
   const image = (article && images?.article(article)) ?? images?.site();
-  if (!image) return { url: absoluteUrl(LOGO.path, site.url), width: LOGO.width, height: LOGO.height, type: "image/png", alt: site.name };
+  if (!image)
+    return {
+      url: absoluteUrl(LOGO.path, site.url),
+      width: LOGO.width,
+      height: LOGO.height,
+      type: "image/png",
+      alt: site.name,
+    };
   return {
     url: absoluteUrl(image.url, site.url),
     width: image.width,
