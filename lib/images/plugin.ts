@@ -13,7 +13,7 @@ import type { Article } from "../content/article.ts";
 import { ArticleImages } from "./articles.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import { ImagePipeline } from "./pipeline.ts";
-import { BANNER_SIZES, SHARE_SIZE } from "./settings.ts";
+import { BANNER_SIZES } from "./settings.ts";
 import { timeStage } from "../timing.ts";
 import { readSiteConfig, type SiteConfig } from "../content/site.ts";
 import { jpegShare, shareCard, type ShareImage } from "./share-card.ts";
@@ -86,7 +86,6 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   eleventyConfig.addFilter("leadPicture", (article: Article) => articles.leadPicture(article));
   /** `{{ article | thumbnailUrl }}`: the lead photo's smallest WebP, for search results ("" without one). */
   eleventyConfig.addFilter("thumbnailUrl", (article: Article) => articles.thumbnailUrl(article));
-  eleventyConfig.addGlobalData("shareImageSize", SHARE_SIZE);
 
   eleventyConfig.on("eleventy.after", () => {
     const files = timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));
