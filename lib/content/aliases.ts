@@ -24,6 +24,8 @@ export interface NormalAlias {
  * would never match: they are dropped, and only the identifying parameter (`dDocName`) must match.
  */
 const SESSION_PARAMETER = /^(?:_afr|_adf\.)/i;
+/** The Java servlet session id some old addresses carry in the path (`/a;jsessionid=…`): dropped too. */
+const SESSION_PATH_PARAMETER = /;jsessionid=[^/;]*/gi;
 
 /** Characters a decoded path may hold: letters (Vietnamese included), digits and URL-safe punctuation. */
 const PATH_CHARACTER = /^[\p{L}\p{M}\p{N}\-._~/$&'()+,;=@]$/u;
@@ -42,8 +44,9 @@ export function normaliseAlias(raw: string): { alias: NormalAlias } | { error: s
     );
   if (raw.includes("#")) return fail('không được chứa "#"');
   const at = raw.indexOf("?");
-  const decodedPath = decodeOnce(at < 0 ? raw : raw.slice(0, at));
-  if (typeof decodedPath !== "string") return fail(decodedPath.error);
+  const decoded = decodeOnce(at < 0 ? raw : raw.slice(0, at));
+  if (typeof decoded !== "string") return fail(decoded.error);
+  const decodedPath = decoded.replace(SESSION_PATH_PARAMETER, "");
   const pathError = pathProblem(decodedPath);
   if (pathError) return fail(pathError);
   const query: [string, string][] = [];

@@ -74,9 +74,10 @@ export class ArticleImages implements ContentImages {
         );
       }
     }
+    // An article without a photo shares the site's card (lib/images/share-card.ts): no file of its own.
     for (const article of articles) {
       const source = shareSource(article, this.banner);
-      if (this.pipeline.failure(source) === undefined)
+      if (source !== this.banner && this.pipeline.failure(source) === undefined)
         this.pipeline.placeShare(source, shareImageUrl(article));
     }
     return problems;

@@ -36,6 +36,11 @@ describe("normaliseAlias", () => {
     expect(redirectSource(pasted)).toBe(redirectSource(LEGACY));
   });
 
+  it("drops a servlet session id written in the path", () => {
+    const withSession = LEGACY.replace("chi-tiet?", "chi-tiet;jsessionid=AB12CD34.node1?");
+    expect(redirectSource(withSession)).toBe(redirectSource(LEGACY));
+  });
+
   it("decodes once and writes NFC: encoded and NFD spellings give one redirect source", () => {
     const source = "/tin-t%E1%BB%A9c/";
     expect(redirectSource("/tin-tức/")).toBe(source);

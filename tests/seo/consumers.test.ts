@@ -293,6 +293,10 @@ describe("a site with an article from the last hour", () => {
     const { result } = await ogs({ html });
     expect(result.ogImage?.[0]).toMatchObject({ width: "1200", height: "630", type: "image/jpeg" });
     expect(result.ogImage?.[0]?.url).toMatch(/\/img\/site\/anh-chia-se\.[0-9a-f]{8}\.jpg$/);
+    // And no share file of its own: the banner cropped to a band would only be a worse card.
+    expect(
+      existsSync(path.join(site, "tin-tuc", "tin-moi-ra-quan-ve-sinh-moi-truong", "anh-chia-se.jpg")),
+    ).toBe(false);
   });
 });
 
