@@ -125,12 +125,17 @@ function valid(raw: string): NormalAlias {
 }
 
 /**
- * The key two addresses share when one request could match both: case and a trailing slash ignored,
- * parameters sorted. Case is folded to err on the safe side: a rule that differs from a page only in
+ * The key two addresses share when one request could match both: case, a trailing slash and a final
+ * `index.html` ignored (Netlify serves `/x/index.html` at `/x/`), parameters sorted. Case is folded to err on the safe side: a rule that differs from a page only in
  * case must not be able to shadow it.
  */
 export function routeKey(decodedPath: string, query: NormalAlias["query"] = []): string {
-  const trimmed = decodedPath.normalize("NFC").toLowerCase().replace(/\/+$/, "") || "/";
+  const trimmed =
+    decodedPath
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/\/index\.html$/, "/")
+      .replace(/\/+$/, "") || "/";
   const params = query.map(([k, v]) => `${k}=${v}`.toLowerCase()).sort();
   return trimmed + (params.length ? `?${params.join("&")}` : "");
 }

@@ -45,8 +45,7 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     // was added without lib/publish/routes.ts knowing: then the build still refuses the alias).
     const known = siteRoutes();
     const late = [...(options.lateFolders ?? []), options.adminFolder ?? "admin"].map((f) => `/${f}/`);
-    const pages = [...generated, ...files].map((url) => url.replace(/\/index\.html$/, "/"));
-    const served = { folders: [...known.folders, ...late], pages: [...known.pages, ...pages] };
+    const served = { folders: [...known.folders, ...late], pages: [...known.pages, ...generated, ...files] };
     const problems = aliasProblems(articles, served);
     if (problems.length > 0) throw new ContentError(problems);
     // Redirect only to pages this build really wrote (a draft's old URL waits for its publication).

@@ -99,6 +99,8 @@ describe("routeKey", () => {
     );
     expect(routeKey("/x", [["a", "1"]])).not.toBe(routeKey("/x", [["a", "2"]]));
     expect(routeKey("/")).toBe("/");
+    expect(routeKey("/index.html")).toBe("/");
+    expect(routeKey("/X/Index.html")).toBe("/x");
   });
 });
 
@@ -137,6 +139,7 @@ describe("aliasProblems", () => {
       "/chuyen-muc/",
       "/feed.xml",
       "/",
+      "/index.html",
       "/pagefind/?a=1",
     ];
     const problems = aliasProblems([article("a/index.md", "/tin-tuc/a/", aliases)], SERVED);
