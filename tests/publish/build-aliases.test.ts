@@ -3,7 +3,7 @@
  * would; a clash (one old URL claimed twice, or an alias hiding a real page) fails the build, naming
  * the files and the field, and publishes nothing.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../lib/preview/preview.ts";
@@ -50,6 +50,12 @@ describe("a build with aliases", () => {
 
   beforeAll(async () => {
     const content = makeContentDir();
+    // A configured CMS repository, so the build's only possible warnings would be about aliases.
+    const settings = path.join(content, "_data", "site.json");
+    writeFileSync(
+      settings,
+      readFileSync(settings, "utf8").replace("OWNER/phuninh-portal", "ubnd-phuninh/portal"),
+    );
     // As an author pastes it from the old portal: with the session parameters of that visit.
     const pasted = `${LEGACY}&_afrLoop=1234567890&_adf.ctrl-state=abc12_4&_afrWindowMode=0`;
     writeArticle(content, SEED_SLUG, withAliases(seedMarkdown(), [pasted, OLD_SLUG]), seedFiles());
