@@ -59,9 +59,9 @@ export function normaliseAlias(raw: string): { alias: NormalAlias } | { error: s
     if (SESSION_PARAMETER.test(key)) continue;
     if (!QUERY_KEY.test(key) || !QUERY_VALUE.test(value))
       return fail(
-        `: mỗi tham số sau "?" phải có dạng khóa=giá trị, chỉ gồm chữ, số và "-._~" (gặp "${pair}"; ":" hay "*" là mẫu của Netlify)`,
+        `có tham số "${pair}" sai dạng: mỗi tham số sau "?" phải là khóa=giá trị, chỉ gồm chữ, số và "-._~" (":" hay "*" là mẫu của Netlify)`,
       );
-    if (query.some(([k]) => k === key)) return fail(`: tham số "${key}" ghi hai lần`);
+    if (query.some(([k]) => k === key)) return fail(`ghi tham số "${key}" hai lần`);
     query.push([key, value]);
   }
   return { alias: { path: decodedPath, query } };
@@ -86,7 +86,7 @@ function decodeOnce(text: string): string | { error: string } {
 }
 
 function pathProblem(decoded: string): string | undefined {
-  if (decoded.startsWith("//")) return "sau khi giải mã bắt đầu bằng “//”, tức là trỏ sang tên miền khác";
+  if (decoded.startsWith("//")) return 'sau khi giải mã bắt đầu bằng "//", tức là trỏ sang tên miền khác';
   if (decoded.includes("\\")) return 'không được chứa dấu "\\"';
   if (/[\p{Cc}\p{Cf}\p{Z}\s]/u.test(decoded)) return "không được chứa khoảng trắng hay ký tự điều khiển";
   if (decoded.includes("*")) return 'không được chứa "*" (Netlify hiểu đó là mẫu khớp mọi địa chỉ)';
@@ -126,8 +126,8 @@ function valid(raw: string): NormalAlias {
 
 /**
  * The key two addresses share when one request could match both: case, a trailing slash and a final
- * `index.html` ignored (Netlify serves `/x/index.html` at `/x/`), parameters sorted. Case is folded to err on the safe side: a rule that differs from a page only in
- * case must not be able to shadow it.
+ * `index.html` ignored (Netlify serves `/x/index.html` at `/x/`), parameters sorted. Case is folded
+ * to err on the safe side: a rule that differs from a page only in case must not shadow it.
  */
 export function routeKey(decodedPath: string, query: NormalAlias["query"] = []): string {
   const trimmed =
