@@ -161,7 +161,12 @@ export function jsonFeed(spec: FeedSpec): string {
           date_modified: toVietnamISO(modified(a)),
           authors: [{ name: a.author }],
           tags: [a.category.name, ...a.tags],
-          ...(image ? { image: image.href } : {}),
+          ...(image
+            ? {
+                image: image.href,
+                attachments: [{ url: image.href, mime_type: image.type, size_in_bytes: image.bytes }],
+              }
+            : {}),
         };
       }),
     },

@@ -223,6 +223,21 @@ describe("the published site, as consumers read it", () => {
     },
   );
 
+  it("feed.json's attachments state each image's real type and size", async () => {
+    const feed = JSON.parse(readFileSync(path.join(site, "feed.json"), "utf8")) as {
+      items: { attachments?: { url: string; mime_type: string; size_in_bytes: number }[] }[];
+    };
+    const attachments = feed.items.flatMap((item) => item.attachments ?? []);
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const attachment of attachments) {
+      const facts = await imageFacts(fileOf(site, attachment.url));
+      expect({ type: attachment.mime_type, bytes: attachment.size_in_bytes }).toEqual({
+        type: facts.type,
+        bytes: facts.bytes,
+      });
+    }
+  });
+
   it("has NewsArticle JSON-LD Google can read, its images real and large enough, and no query-input", async () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(NEWS_ARTICLE);
     const html = readFileSync(path.join(site, "tin-tuc", SEED_SLUG, "index.html"), "utf8");
