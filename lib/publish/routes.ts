@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { KIND_PATHS } from "../content/collections.ts";
+import { ARCHIVE_PAGE_URL } from "../content/plugin.ts";
 import type { ServedRoutes } from "../content/aliases.ts";
 import { feedPath, type FeedFormat } from "../seo/plugin.ts";
 import { NEWS_SITEMAP_PATH, sitemapPartUrl } from "../seo/sitemaps.ts";
@@ -31,6 +32,8 @@ export function siteRoutes(): ServedRoutes {
   const folders = [
     ...Object.values(KIND_PATHS),
     ...PLUGIN_FOLDERS,
+    // The archive explanation page, and the "about" section it opens.
+    topFolder(ARCHIVE_PAGE_URL),
     ...fixed.filter((url) => url !== "/" && url.endsWith("/")),
   ];
   const pages = [
@@ -41,6 +44,11 @@ export function siteRoutes(): ServedRoutes {
     ...NETLIFY_FILES,
   ];
   return { folders: [...new Set(folders)], pages: [...new Set(pages)] };
+}
+
+/** The first folder of a page's URL: `/gioi-thieu/luu-tru/` → `/gioi-thieu/`. */
+function topFolder(url: string): string {
+  return `/${url.split("/")[1] ?? ""}/`;
 }
 
 /** The literal permalinks of the project's own virtual templates (`lib/<area>/templates/*.njk`). */

@@ -25,7 +25,7 @@ describe("siteRoutes", () => {
     expect(uncovered).toEqual([]);
   });
 
-  it("reserves the home page, the list sections, the search page and the plugins' folders", () => {
+  it("reserves the home page, the list sections, the search and archive pages and the plugins' folders", () => {
     expect(pages.has("/")).toBe(true);
     for (const folder of [
       "/chuyen-muc",
@@ -36,6 +36,7 @@ describe("siteRoutes", () => {
       "/tim-kiem",
       "/pagefind",
       "/admin",
+      "/gioi-thieu",
     ])
       expect(folders.has(folder), folder).toBe(true);
     for (const page of [
