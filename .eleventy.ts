@@ -43,8 +43,9 @@ export default function (eleventyConfig: EleventyConfig): void {
   // Articles: one schema, validated together, drafts and future dates held back; collections, list
   // pages, home and 404 built from the same published set; photos via `images`.
   eleventyConfig.addPlugin(contentPlugin, { images: images.articles });
-  // Feeds, sitemaps, robots.txt and the metadata filters (canonical, Open Graph, JSON-LD).
-  eleventyConfig.addPlugin(seoPlugin);
+  // Feeds, sitemaps, robots.txt and the metadata filters (canonical, Open Graph, JSON-LD); share
+  // images with their real sizes from `images`.
+  eleventyConfig.addPlugin(seoPlugin, { shareImages: images });
   // CSS and JS under content-hashed names, for year-long CDN caching.
   eleventyConfig.addPlugin(assetsPlugin, { sourceDir: path.join(projectDir, "assets") });
   // The CMS at /admin/ for staff who do not use git; its form is generated from the schema.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Finds, or installs from Debian's packages, what the test suite needs beyond npm:
-# Chromium (browser, accessibility and Lighthouse tests), Java (the W3C Nu HTML Checker) and
-# poppler-utils (the print test reads the PDF Chromium prints, and renders its first page).
+# Chromium (browser, accessibility and Lighthouse tests), Java (the W3C Nu HTML Checker),
+# poppler-utils (the print test reads the PDF Chromium prints, and renders its first page) and xmllint
+# (sitemaps checked against the sitemaps.org and Google News schemas).
 # A fresh CI machine has neither; a tool that cannot be had is a clear failure, never a skip.
 set -euo pipefail
 
@@ -9,6 +10,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 # Noto fonts: a Vietnamese-complete face, so screenshots show what a phone shows.
 [ -d /usr/share/fonts/truetype/noto ] || need+=(fonts-noto-core)
 
@@ -25,4 +27,5 @@ fi
 command -v chromium >/dev/null 2>&1 || { echo "ensure-tools: chromium still missing" >&2; exit 1; }
 command -v java >/dev/null 2>&1 || { echo "ensure-tools: java still missing" >&2; exit 1; }
 command -v pdftotext >/dev/null 2>&1 || { echo "ensure-tools: pdftotext still missing" >&2; exit 1; }
+command -v xmllint >/dev/null 2>&1 || { echo "ensure-tools: xmllint still missing" >&2; exit 1; }
 echo "ensure-tools: $(chromium --version 2>/dev/null | head -n1); $(java -version 2>&1 | head -n1)"

@@ -1,7 +1,8 @@
 /**
  * `npm run check`: every content problem an author can fix, found without building. It adds to the
- * loader's checks (schema, NFC, unsafe HTML, photos, links between articles) the warnings that
- * compare articles: duplicate titles, duplicate old addresses, one name spelled two ways.
+ * loader's checks (schema, NFC, unsafe HTML, photos, links between articles) what compares articles:
+ * old addresses claimed twice or shadowing a route of the site (the build's check), duplicate titles,
+ * one name spelled two ways.
  */
 import path from "node:path";
 import { deepNFC } from "../text/nfc.ts";
@@ -9,6 +10,9 @@ import { nameKey } from "../text/fold.ts";
 import { loadArticles, type ArticleSource } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { IMPORT_DATE_NOTE } from "./legacy-import.ts";
+import { aliasError, aliasProblems } from "../content/aliases.ts";
+import { articleUrl } from "../content/article.ts";
+import { siteRoutes } from "../publish/routes.ts";
 
 export interface CheckResult {
   readonly problems: readonly Problem[];
@@ -19,6 +23,8 @@ export interface CheckResult {
 interface Entry {
   readonly file: string;
   readonly slug: string;
+  /** Absolute path of the article folder. */
+  readonly dir: string;
   readonly data: Record<string, unknown>;
   readonly lines: ReadonlyMap<string, number>;
 }
@@ -34,7 +40,13 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
       string,
       unknown
     >;
-    entries.push({ file: relative, slug: path.basename(path.dirname(file)), data, lines: split.lines });
+    entries.push({
+      file: relative,
+      dir: path.dirname(file),
+      slug: path.basename(path.dirname(file)),
+      data,
+      lines: split.lines,
+    });
     if (typeof data.dateNote === "string" && data.dateNote.includes(IMPORT_DATE_NOTE)) {
       problems.push({
         file: relative,
@@ -45,7 +57,16 @@ export function checkContent(contentDir: string, projectDir = process.cwd()): Ch
       });
     }
   }
-  problems.push(...duplicateTitles(entries), ...duplicateAliases(entries), ...nameVariants(entries));
+  // Old addresses: the build's own check (lib/content/aliases.ts) against the routes the site serves.
+  // Every file's aliases, valid article or not, so one run lists all; malformed ones the schema named.
+  const aliased = entries.map((entry) => ({
+    inputPath: entry.file,
+    url: articleUrl(entry.slug),
+    dir: entry.dir,
+    aliases: strings(entry.data.aliases).filter((alias) => aliasError(alias) === undefined),
+  }));
+  problems.push(...aliasProblems(aliased, siteRoutes()));
+  problems.push(...duplicateTitles(entries), ...nameVariants(entries));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, fileCount: sources.length };
 }
@@ -72,35 +93,6 @@ function duplicateTitles(entries: readonly Entry[]): Problem[] {
           message: `tiêu đề trùng với bài ${first.file}`,
           severity: "warning",
         });
-    }
-  }
-  return problems;
-}
-
-const aliasKey = (alias: string): string =>
-  `/${alias
-    .trim()
-    .replace(/^\/+|\/+$/g, "")
-    .toLowerCase()}/`;
-
-function duplicateAliases(entries: readonly Entry[]): Problem[] {
-  const owners = new Map<string, string>(
-    entries.map((e) => [aliasKey(`/tin-tuc/${e.slug}/`), `địa chỉ của bài ${e.file}`]),
-  );
-  const problems: Problem[] = [];
-  for (const entry of entries) {
-    for (const alias of strings(entry.data.aliases)) {
-      const key = aliasKey(alias);
-      const owner = owners.get(key);
-      if (owner)
-        problems.push({
-          file: entry.file,
-          line: entry.lines.get("aliases") ?? 1,
-          field: "aliases",
-          message: `địa chỉ cũ ${alias} đã là ${owner}`,
-          severity: "error",
-        });
-      else owners.set(key, `địa chỉ cũ của bài ${entry.file}`);
     }
   }
   return problems;

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { parsePortalDate } from "../text/date.ts";
 import { slugify } from "../text/slug.ts";
-import { aliasSyntaxError } from "./alias-syntax.ts";
+import { aliasError } from "./aliases.ts";
 
 /**
  * Limits that catch a pasted paragraph or a runaway list, never a real article. Titles: Vietnamese
@@ -39,10 +39,15 @@ export const imageSchema = z.strictObject({
   caption: z.string({ error: textError("chú thích ảnh") }).optional().describe("Chú thích hiển thị dưới ảnh"),
 }, { error: (issue) => typeof issue.input === "string" ? `ảnh đại diện cần hai dòng con dưới "image:", mỗi dòng thụt vào hai dấu cách: "  src: ${issue.input}" và "  alt: mô tả nội dung ảnh"` : undefined });
 
-/** An old address must be a site-relative path that can be a redirect source. */
-function aliasSyntax(value: string, ctx: z.RefinementCtx): void {
-  const error = aliasSyntaxError(value);
-  if (error) ctx.addIssue({ code: "custom", message: error });
+/**
+ * Each old address must be a plain path inside the site, judged after decoding (lib/content/aliases.ts).
+ * Reported on the list, so the message reads `aliases:` and names the alias.
+ */
+function aliasSyntax(values: readonly string[], ctx: z.RefinementCtx): void {
+  for (const value of values) {
+    const error = aliasError(value);
+    if (error) ctx.addIssue({ code: "custom", message: error });
+  }
 }
 
 /** A list field: a comma-separated string gets the exact list to write instead. */
@@ -86,7 +91,8 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
     image: imageSchema.optional().describe("Ảnh đại diện"),
     updated: portalDate.optional().describe("Ngày cập nhật"),
     draft: z.boolean({ error: "cần true hoặc false" }).optional().describe("Bản nháp: không xuất bản"),
-    aliases: listOf(nonEmpty("địa chỉ cũ").superRefine(aliasSyntax), "aliases", "các địa chỉ cũ")
+    aliases: listOf(nonEmpty("địa chỉ cũ"), "aliases", "các địa chỉ cũ")
+      .superRefine(aliasSyntax)
       .optional()
       .describe("Các địa chỉ cũ chuyển hướng về bài này, ví dụ /tin-tuc/bai-cu/"),
   });

@@ -6,6 +6,7 @@
  * is ~4× the banner's area), so it is the likely LCP element and alone gets `fetchpriority="high"`.
  * Pages without a lead photo give that hint to the banner. Body images are below the fold: lazy.
  */
+import path from "node:path";
 import type { Article } from "../content/article.ts";
 import type { ContentImages } from "../content/plugin.ts";
 import type { MarkdownEnv } from "../content/markdown.ts";
@@ -16,6 +17,7 @@ import { imageUses, unreadableImageMessage } from "./check.ts";
 import { outputUrl, pictureHtml, type PlacedImage } from "./markup.ts";
 import type { ImagePipeline } from "./pipeline.ts";
 import { ARTICLE_SIZES, CARD_SIZES, WIDTHS } from "./settings.ts";
+import { jpegShare, type ShareImage } from "./share-card.ts";
 
 /** The file name of every article's share image, under the article's URL. */
 export const SHARE_FILE = "anh-chia-se.jpg";
@@ -72,12 +74,30 @@ export class ArticleImages implements ContentImages {
         );
       }
     }
+    // An article without a photo shares the site's card (lib/images/share-card.ts): no file of its own.
     for (const article of articles) {
       const source = shareSource(article, this.banner);
-      if (this.pipeline.failure(source) === undefined)
+      if (source !== this.banner && this.pipeline.failure(source) === undefined)
         this.pipeline.placeShare(source, shareImageUrl(article));
     }
     return problems;
+  }
+
+  /**
+   * The share image of an article, once prepared: the 1200×630 JPEG made from its lead photo (else its
+   * first photo), with its real size in bytes and its photo's alt text. Undefined for an article with
+   * no photo (the site's card stands in) or one this build did not prepare.
+   */
+  shareImage(article: Article): ShareImage | undefined {
+    const source = shareSource(article, this.banner);
+    const prepared = this.pipeline.get(source);
+    if (source === this.banner || !prepared?.manifest.share) return undefined;
+    const alt = article.image?.alt ?? article.bodyImages.find((image) => image.path === source)?.alt;
+    return jpegShare(
+      path.join(this.pipeline.cache.entryDir(prepared.key), "share.jpg"),
+      shareImageUrl(article),
+      alt,
+    );
   }
 
   /** Body images: lazy `<picture>`s in the article column; external sources stay plain `<img>`. */

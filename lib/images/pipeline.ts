@@ -134,6 +134,11 @@ export class ImagePipeline {
     return placed;
   }
 
+  /** Publishes a file made outside the pipeline (the site's share card) at `url`. */
+  publish(file: string, url: string): void {
+    this.outputs.set(url, file);
+  }
+
   /** Publishes a prepared source's 1200×630 share image at `url`. */
   placeShare(file: string, url: string): void {
     const prepared = this.prepared.get(file);

@@ -8,28 +8,49 @@
  * image's size before the (synchronous) Markdown renderer runs. sharp does all the work either way.
  */
 import path from "node:path";
-import { outputDir, type EleventyConfig } from "../eleventy.ts";
+import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import type { Article } from "../content/article.ts";
 import { ArticleImages } from "./articles.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import { ImagePipeline } from "./pipeline.ts";
-import { BANNER_SIZES, SHARE_SIZE } from "./settings.ts";
+import { BANNER_SIZES } from "./settings.ts";
 import { timeStage } from "../timing.ts";
+import { readSiteConfig, type SiteConfig } from "../content/site.ts";
+import { jpegShare, shareCard, type ShareImage } from "./share-card.ts";
 
 export interface ImagesOptions {
   /** The shared pipeline; `.eleventy.ts` hands the same one's `articles` to the content plugin. */
   readonly images: SiteImages;
 }
 
-/** The pipeline, the banner and the article images of one site, shared by the images and content plugins. */
+/**
+ * The pipeline, the banner and the article images of one site, shared by the images and content
+ * plugins; and the share images the SEO plugin describes (`article`, `site`).
+ */
 export class SiteImages {
   readonly pipeline: ImagePipeline;
   readonly articles: ArticleImages;
+  private card: ShareImage | undefined;
 
   constructor(readonly options: { cacheDir: string; banner: string; concurrency?: number }) {
     this.pipeline = new ImagePipeline(options);
     this.articles = new ArticleImages(this.pipeline, options.banner);
   }
+
+  /** Makes (or finds in the cache) the site's share card and publishes it under a hashed name. */
+  async prepareCard(site: SiteConfig): Promise<void> {
+    const text = { title: site.name, subtitle: site.publisher };
+    const { file, hash } = await shareCard(this.options.banner, text, this.options.cacheDir);
+    const url = `/img/site/anh-chia-se.${hash.slice(0, 8)}.jpg`;
+    this.pipeline.publish(file, url);
+    this.card = jpegShare(file, url, `${site.name} – ${site.publisher}`);
+  }
+
+  /** An article's own share image (from its photos), or undefined. */
+  readonly article = (article: Article): ShareImage | undefined => this.articles.shareImage(article);
+
+  /** The site's share card, for the home and list pages and articles without a photo. */
+  readonly site = (): ShareImage | undefined => this.card;
 }
 
 export default function imagesPlugin(eleventyConfig: EleventyConfig, options: ImagesOptions): void {
@@ -45,6 +66,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
     if (failure !== undefined) throw new Error(`Banner ${path.basename(banner)} không đọc được: ${failure}`);
     // Placed here, not in the filter: Eleventy may reuse a rendered layout, and the files must ship anyway.
     bannerImage = pipeline.place(banner, "/img/site/");
+    await options.images.prepareCard(readSiteConfig(contentDir(eleventyConfig)));
   });
 
   /**
@@ -64,7 +86,6 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   eleventyConfig.addFilter("leadPicture", (article: Article) => articles.leadPicture(article));
   /** `{{ article | thumbnailUrl }}`: the lead photo's smallest WebP, for search results ("" without one). */
   eleventyConfig.addFilter("thumbnailUrl", (article: Article) => articles.thumbnailUrl(article));
-  eleventyConfig.addGlobalData("shareImageSize", SHARE_SIZE);
 
   eleventyConfig.on("eleventy.after", () => {
     const files = timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));

@@ -160,11 +160,14 @@ export function findRedirect(
   url: URL,
   exists: (urlPath: string) => boolean,
 ): { rule: RedirectRule; location: string } | undefined {
-  const path = url.pathname;
+  // Netlify matches the decoded request path against the decoded rule (its redirect engine is given
+  // decodeURIComponent(pathname)), so `/tin-t%e1%bb%a9c` and `/tin-t%E1%BB%A9c` are one address.
+  const path = decodePath(url.pathname);
   for (const rule of rules) {
+    const from = decodePath(rule.from);
     const captured =
-      matchPath(rule.from, path) ??
-      matchPath(rule.from, path.endsWith("/") ? path.slice(0, -1) : `${path}/`) ??
+      matchPath(from, path) ??
+      matchPath(from, path.endsWith("/") ? path.slice(0, -1) : `${path}/`) ??
       undefined;
     if (!captured) continue;
     const values = { ...captured };
@@ -175,7 +178,7 @@ export function findRedirect(
       return actual === decodeURIComponent(value);
     });
     if (!queryMatches) continue;
-    if (!rule.force && exists(path)) continue;
+    if (!rule.force && exists(url.pathname)) continue;
     let location = rule.to.replace(
       /:([A-Za-z_][A-Za-z0-9_]*)/g,
       (whole, name: string) => values[name] ?? whole,
@@ -185,4 +188,12 @@ export function findRedirect(
     return { rule, location };
   }
   return undefined;
+}
+
+function decodePath(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -3,7 +3,7 @@
  * claimed twice or hides a real page (a failed check fails the build: nothing is published), and the
  * `_headers` file (each section's Content-Security-Policy, caching of hashed images).
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { ADMIN_OPENER_POLICY, adminCsp } from "../admin/csp.ts";
 import { publicCsp } from "./csp.ts";
 import { headersFile } from "./headers.ts";
@@ -11,9 +11,10 @@ import path from "node:path";
 import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadArticles } from "../content/load.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
-import { ContentError, type Problem } from "../content/problems.ts";
-import { aliasProblems } from "./aliases.ts";
+import { ContentError } from "../content/problems.ts";
+import { aliasProblems } from "../content/aliases.ts";
 import { redirectsFile } from "./redirects.ts";
+import { siteRoutes } from "./routes.ts";
 
 export interface PublishOptions {
   /** Name of the redirects file in the output; Netlify reads `_redirects`. */
@@ -40,7 +41,12 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     const { articles } = loadArticles(contentDir(eleventyConfig));
     const generated = (results ?? []).map((result) => result.url).filter(Boolean);
     const files = filesAsUrls(output);
-    const problems = aliasProblems(articles, [...generated, ...files]).map(withLine);
+    // The routes `npm run check` knows, and what this build really wrote (the same, unless a route
+    // was added without lib/publish/routes.ts knowing: then the build still refuses the alias).
+    const known = siteRoutes();
+    const late = [...(options.lateFolders ?? []), options.adminFolder ?? "admin"].map((f) => `/${f}/`);
+    const served = { folders: [...known.folders, ...late], pages: [...known.pages, ...generated, ...files] };
+    const problems = aliasProblems(articles, served);
     if (problems.length > 0) throw new ContentError(problems);
     // Redirect only to pages this build really wrote (a draft's old URL waits for its publication).
     const written = new Set(generated);
@@ -75,15 +81,4 @@ function filesAsUrls(output: string): string[] {
       (entry) =>
         `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`,
     );
-}
-
-/** Points the problem at the `aliases:` line of the front matter, where the author will look. */
-function withLine(problem: Problem): Problem {
-  try {
-    const lines = readFileSync(problem.file, "utf8").split("\n");
-    const index = lines.findIndex((line) => /^aliases\s*:/.test(line));
-    return index >= 0 ? { ...problem, line: index + 1 } : problem;
-  } catch {
-    return problem;
-  }
 }

@@ -2,17 +2,17 @@
  * The `_redirects` file Netlify reads from the published folder: one permanent redirect per alias.
  */
 import type { Article } from "../content/article.ts";
-import { parseAlias } from "./aliases.ts";
+import { hasQuery, redirectSource } from "../content/aliases.ts";
 
 /**
- * One `_redirects` line for an alias. Query conditions use Netlify's `key=value` syntax after the path
+ * One `_redirects` line for an alias, in its normal form (decoded once, NFC, the old portal's session
+ * parameters dropped: lib/content/aliases.ts). Query conditions use Netlify's `key=value` syntax after the path
  * (a literal value matches only that value). `301!` forces the rule even where a file exists at the
  * path: a legacy address such as `/?dDocName=…` must win over the home page it shares a path with.
  * @example redirectLine("/a/chi-tiet?dDocName=PORTAL1", "/tin-tuc/x/") // "/a/chi-tiet dDocName=PORTAL1 /tin-tuc/x/ 301!"
  */
 export function redirectLine(alias: string, target: string): string {
-  const { path, query } = parseAlias(alias);
-  return [path, ...query.map(([key, value]) => `${key}=${value}`), target, "301!"].join(" ");
+  return [redirectSource(alias), target, "301!"].join(" ");
 }
 
 /**
@@ -24,9 +24,11 @@ export function redirectsFile(articles: readonly Pick<Article, "url" | "aliases"
     article.aliases.map((alias) => ({ alias, target: article.url })),
   );
   const ordered = [
-    ...rules.filter((rule) => rule.alias.includes("?")),
-    ...rules.filter((rule) => !rule.alias.includes("?")),
+    ...rules.filter((rule) => hasQuery(rule.alias)),
+    ...rules.filter((rule) => !hasQuery(rule.alias)),
   ];
   const header = "# Địa chỉ cũ của các bài viết (trường aliases), chuyển hẳn (301) về địa chỉ mới.\n";
-  return header + ordered.map((rule) => `${redirectLine(rule.alias, rule.target)}\n`).join("");
+  // Two spellings of one old address in an article (with and without session parameters) are one rule.
+  const lines = new Set(ordered.map((rule) => redirectLine(rule.alias, rule.target)));
+  return header + [...lines].map((line) => `${line}\n`).join("");
 }

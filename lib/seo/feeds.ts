@@ -1,22 +1,21 @@
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for each category, written by hand (one
- * escaping function, +07:00 dates, the lead photo as enclosure) rather than templated.
+ * escaping function, +07:00 dates, the article's photo as enclosure) rather than templated.
  */
 import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import { toVietnamISO } from "../text/date.ts";
-import { absoluteUrl, articleImageUrl } from "./urls.ts";
+import type { ShareImage } from "../images/share-card.ts";
+import { absoluteUrl } from "./urls.ts";
 import { element, escapeXml, toRfc822Vietnam } from "./xml.ts";
 
 /**
- * Articles with a lead photo carry their share image (a JPEG encoded after the feeds render) as
- * enclosure. Its size is not known yet: the RSS Best Practices Profile asks for length 0 then.
+ * The image a feed entry carries: the share image of an article with a photo (lead photo, else first
+ * photo), with its real size in bytes, which RSS enclosures and Atom links state; else none.
  */
-const SHARE_ENCLOSURE = { type: "image/jpeg", length: 0 };
-
-/** The image a feed entry carries: the share image of an article with a lead photo, else none. */
-function feedImage(article: Article, siteUrl: string): string | undefined {
-  return article.image ? articleImageUrl(article, siteUrl) : undefined;
+function feedImage(article: Article, spec: FeedSpec): (ShareImage & { href: string }) | undefined {
+  const image = spec.shareImage?.(article);
+  return image ? { ...image, href: absoluteUrl(image.url, spec.site.url) } : undefined;
 }
 
 export interface FeedSpec {
@@ -32,6 +31,8 @@ export interface FeedSpec {
   readonly articles: readonly Article[];
   /** The feed's date when it has no articles. */
   readonly now: Date;
+  /** An article's share image (lib/images); entries carry no image without it. */
+  readonly shareImage?: (article: Article) => ShareImage | undefined;
 }
 
 /** Text as HTML that shows it literally. */
@@ -50,12 +51,12 @@ function lastUpdate(spec: FeedSpec): Date {
   );
 }
 
-/** RSS 2.0 with `atom:link rel=self`, `dc:creator` and the lead photo as `<enclosure>` and `media:content`. */
+/** RSS 2.0 with `atom:link rel=self`, `dc:creator` and the article's photo as `<enclosure>` and `media:content`. */
 export function rssFeed(spec: FeedSpec): string {
   const { site } = spec;
   const items = spec.articles.map((a) => {
     const url = absoluteUrl(a.url, site.url);
-    const image = feedImage(a, site.url);
+    const image = feedImage(a, spec);
     return [
       "<item>",
       element("title", a.title),
@@ -69,8 +70,8 @@ export function rssFeed(spec: FeedSpec): string {
       element("description", escapeHtmlText(a.summary)),
       ...(image
         ? [
-            `<enclosure url="${escapeXml(image)}" length="${SHARE_ENCLOSURE.length}" type="${SHARE_ENCLOSURE.type}"/>`,
-            `<media:content url="${escapeXml(image)}" medium="image" type="${SHARE_ENCLOSURE.type}">${element("media:description", a.image?.alt ?? "")}</media:content>`,
+            `<enclosure url="${escapeXml(image.href)}" length="${image.bytes}" type="${image.type}"/>`,
+            `<media:content url="${escapeXml(image.href)}" medium="image" type="${image.type}" fileSize="${image.bytes}" width="${image.width}" height="${image.height}">${element("media:description", image.alt ?? "")}</media:content>`,
           ]
         : []),
       "</item>",
@@ -99,7 +100,7 @@ export function atomFeed(spec: FeedSpec): string {
   const { site } = spec;
   const entries = spec.articles.map((a) => {
     const url = absoluteUrl(a.url, site.url);
-    const image = feedImage(a, site.url);
+    const image = feedImage(a, spec);
     return [
       "<entry>",
       element("title", a.title),
@@ -113,7 +114,7 @@ export function atomFeed(spec: FeedSpec): string {
       `<summary type="text">${escapeXml(a.summary)}</summary>`,
       ...(image
         ? [
-            `<link rel="enclosure" href="${escapeXml(image)}" type="${SHARE_ENCLOSURE.type}" length="${SHARE_ENCLOSURE.length}"/>`,
+            `<link rel="enclosure" href="${escapeXml(image.href)}" type="${image.type}" length="${image.bytes}"/>`,
           ]
         : []),
       "</entry>",
@@ -149,7 +150,7 @@ export function jsonFeed(spec: FeedSpec): string {
       language: "vi",
       authors: [{ name: site.publisher }],
       items: spec.articles.map((a) => {
-        const image = feedImage(a, site.url);
+        const image = feedImage(a, spec);
         return {
           id: absoluteUrl(a.url, site.url),
           url: absoluteUrl(a.url, site.url),
@@ -160,7 +161,12 @@ export function jsonFeed(spec: FeedSpec): string {
           date_modified: toVietnamISO(modified(a)),
           authors: [{ name: a.author }],
           tags: [a.category.name, ...a.tags],
-          ...(image ? { image } : {}),
+          ...(image
+            ? {
+                image: image.href,
+                attachments: [{ url: image.href, mime_type: image.type, size_in_bytes: image.bytes }],
+              }
+            : {}),
         };
       }),
     },

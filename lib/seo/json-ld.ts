@@ -6,6 +6,7 @@ import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import { toVietnamISO } from "../text/date.ts";
 import { absoluteUrl, articleImageUrl, LOGO } from "./urls.ts";
+import { SHARE_SIZE } from "../images/settings.ts";
 
 /**
  * JSON for a `<script type="application/ld+json">` block: `<` becomes `\u003c` so a `</script>` in a
@@ -35,10 +36,20 @@ function publisher(site: SiteConfig): Record<string, unknown> {
   };
 }
 
-/** NewsArticle for one article; `authorUrl` is the author's page. */
-export function newsArticle(article: Article, site: SiteConfig, authorUrl?: string): Record<string, unknown> {
+/**
+ * NewsArticle for one article; `authorUrl` is the author's page, `image` its share image (absolute
+ * URL and size; the article's own share image's address when not given).
+ */
+export function newsArticle(
+  article: Article,
+  site: SiteConfig,
+  authorUrl?: string,
+  image: { url: string; width: number; height: number } = {
+    url: articleImageUrl(article, site.url),
+    ...SHARE_SIZE,
+  },
+): Record<string, unknown> {
   const url = absoluteUrl(article.url, site.url);
-  const image = articleImageUrl(article, site.url);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -53,7 +64,7 @@ export function newsArticle(article: Article, site: SiteConfig, authorUrl?: stri
       affiliation: { "@type": "Organization", name: article.unit },
     },
     publisher: publisher(site),
-    image: [image],
+    image: [{ "@type": "ImageObject", url: image.url, width: image.width, height: image.height }],
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     articleSection: article.category.name,
@@ -79,7 +90,11 @@ export function breadcrumbList(
   };
 }
 
-/** WebSite with a SearchAction pointing at the search page, for the home page. */
+/**
+ * WebSite with a SearchAction pointing at the search page, for the home page. Without the
+ * `query-input` property: schema.org's current form is the `{search_term_string}` placeholder in
+ * `urlTemplate` alone (Google retired the sitelinks search box that read it).
+ */
 export function webSite(site: SiteConfig): Record<string, unknown> {
   return {
     "@context": "https://schema.org",
@@ -95,7 +110,6 @@ export function webSite(site: SiteConfig): Record<string, unknown> {
         "@type": "EntryPoint",
         urlTemplate: `${absoluteUrl("/tim-kiem/", site.url)}?q={search_term_string}`,
       },
-      "query-input": "required name=search_term_string",
     },
   };
 }

@@ -9,11 +9,14 @@ import type { EleventyConfig } from "../eleventy.ts";
 import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import type { Portal } from "../content/portal.ts";
-import { absoluteUrl, articleImageUrl, LOGO } from "./urls.ts";
+import { absoluteUrl } from "./urls.ts";
+import { pageShareImage, type ShareImages } from "./share.ts";
 import { breadcrumbList, jsonLdScript, newsArticle, webSite } from "./json-ld.ts";
 import { atomFeed, FEED_LENGTH, jsonFeed, rssFeed } from "./feeds.ts";
 import {
   newsSitemapXml,
+  NEWS_SITEMAP_PATH,
+  recentArticles,
   robotsTxt,
   sitemapPartUrl,
   sitemapParts,
@@ -28,6 +31,8 @@ export interface SeoOptions {
   readonly now?: Date;
   /** Virtual templates (in `templates/`) to register; drop one to turn that output off. */
   readonly outputs?: readonly string[];
+  /** Share images with their sizes (lib/images); without it pages share the banner, feeds no image. */
+  readonly shareImages?: ShareImages;
 }
 
 const DEFAULT_OUTPUTS = ["site-feeds", "category-rss", "category-atom", "sitemap", "news-sitemap", "robots"];
@@ -48,12 +53,13 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
   });
 
   eleventyConfig.addFilter("absoluteUrl", (url: string, siteUrl: string) => absoluteUrl(url, siteUrl));
-  eleventyConfig.addFilter("shareImage", (article: Article | undefined, siteUrl: string) =>
-    article ? articleImageUrl(article, siteUrl) : absoluteUrl(LOGO.path, siteUrl),
-  );
+  const share = (article: Article | undefined, site: SiteConfig) =>
+    pageShareImage(article, site, options.shareImages);
+  /** `{% set image = article | shareImage(site) %}`: `image.url`, `.width`, `.height`, `.type`, `.alt`. */
+  eleventyConfig.addFilter("shareImage", share);
   eleventyConfig.addFilter("jsonLd", (value: unknown) => jsonLdScript(value));
   eleventyConfig.addFilter("newsArticleLd", (article: Article, site: SiteConfig, authorUrl?: string) =>
-    newsArticle(article, site, authorUrl),
+    newsArticle(article, site, authorUrl, share(article, site)),
   );
   eleventyConfig.addFilter("breadcrumbLd", (crumbs: { name: string; url: string }[], site: SiteConfig) =>
     breadcrumbList(crumbs, site),
@@ -87,6 +93,7 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
         pageUrl,
         selfUrl: feedPath(pageUrl, format),
         articles: articles.slice(0, FEED_LENGTH),
+        shareImage: (article: Article) => options.shareImages?.article(article),
         now: newest ?? new Date(0),
       };
       return format === "rss" ? rssFeed(spec) : format === "atom" ? atomFeed(spec) : jsonFeed(spec);
@@ -100,14 +107,24 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
   eleventyConfig.addFilter("newsSitemapXml", (articles: readonly Article[], site: SiteConfig) =>
     newsSitemapXml(articles, site, now),
   );
-  eleventyConfig.addFilter("robotsTxt", (site: SiteConfig) => robotsTxt(site));
+  eleventyConfig.addFilter("robotsTxt", (site: SiteConfig, articles: readonly Article[]) =>
+    robotsTxt(site, recentArticles(articles, now).length > 0),
+  );
   eleventyConfig.addFilter("urlsetXml", (part: SitemapPart, site: SiteConfig) =>
     urlsetXml(part.entries, site),
   );
 
   const outputs = options.outputs ?? DEFAULT_OUTPUTS;
-  for (const name of outputs) {
+  for (const name of outputs.filter((output) => output !== "news-sitemap")) {
     eleventyConfig.addTemplate(`${name}.njk`, readFileSync(path.join(templatesDir, `${name}.njk`), "utf8"));
+  }
+  if (outputs.includes("news-sitemap")) {
+    // Written only when the last two days have articles (robots.txt names it only then).
+    eleventyConfig.addTemplate("news-sitemap.njk", "{{ articles | newsSitemapXml(site) | safe }}", {
+      eleventyExcludeFromCollections: true,
+      permalink: (data: { articles: readonly Article[] }) =>
+        recentArticles(data.articles, now).length > 0 ? NEWS_SITEMAP_PATH : false,
+    });
   }
   if (outputs.includes("sitemap")) {
     // The files of a split sitemap (none until the site passes 50,000 URLs): the pagination's list is

@@ -11,6 +11,8 @@ import { element } from "./xml.ts";
 
 /** The sitemaps protocol allows at most 50,000 URLs per file; past that the site needs an index. */
 export const SITEMAP_LIMIT = 50_000;
+/** Where the Google News sitemap is published, when there is news to list. */
+export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 /** Google News only takes articles from the last two days. */
 export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
@@ -115,7 +117,10 @@ export function recentArticles(articles: readonly Article[], now: Date): Article
   );
 }
 
-/** Google News sitemap of the last two days' articles (an empty urlset is valid). */
+/**
+ * Google News sitemap of the last two days' articles. Only written when there is one: an empty
+ * `<urlset>` fails the News sitemap schema, and an archive rarely has articles that recent.
+ */
 export function newsSitemapXml(articles: readonly Article[], site: SiteConfig, now: Date): string {
   const urls = recentArticles(articles, now).map((a) =>
     [
@@ -138,14 +143,14 @@ export function newsSitemapXml(articles: readonly Article[], site: SiteConfig, n
   ].join("\n");
 }
 
-/** `robots.txt`: everything open, both sitemaps named. */
-export function robotsTxt(site: SiteConfig): string {
+/** `robots.txt`: everything open, the sitemap named, and the News sitemap when it is written. */
+export function robotsTxt(site: SiteConfig, hasNews: boolean): string {
   return [
     "User-agent: *",
     "Allow: /",
     "",
     `Sitemap: ${absoluteUrl("/sitemap.xml", site.url)}`,
-    `Sitemap: ${absoluteUrl("/news-sitemap.xml", site.url)}`,
+    ...(hasNews ? [`Sitemap: ${absoluteUrl(NEWS_SITEMAP_PATH, site.url)}`] : []),
     "",
   ].join("\n");
 }

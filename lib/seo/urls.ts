@@ -9,7 +9,7 @@ export function absoluteUrl(pathOrUrl: string, siteUrl: string): string {
   return new URL(pathOrUrl, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).href;
 }
 
-/** The site's logo and default share image: the banner (1600×240). */
+/** The site's logo: the banner (1600×240); pages share the 1200×630 card made from it (lib/images). */
 export const LOGO = { path: "/assets/images/banner.png", width: 1600, height: 240 };
 
 /**

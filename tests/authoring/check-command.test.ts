@@ -114,7 +114,7 @@ describe("npm run check", () => {
     expectLine(
       "hoa-binh",
       "aliases",
-      `[lỗi] aliases: địa chỉ cũ /tin-tuc/cu/ đã là địa chỉ cũ của bài ${rel("hoa-binh-2")}`,
+      `[lỗi] aliases: địa chỉ cũ "/tin-tuc/cu/" đã được bài ${rel("hoa-binh-2")} khai báo`,
     );
     expectLine("hoa-binh", "title", `[cảnh báo] title: tiêu đề trùng với bài ${rel("hoa-binh-2")}`);
     // A missing field has no line of its own: it is reported at the front matter's opening line.

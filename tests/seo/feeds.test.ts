@@ -21,6 +21,18 @@ const spec: FeedSpec = {
   pageUrl: "/",
   selfUrl: "/feed.xml",
   now: new Date("2025-01-01T00:00:00Z"),
+  // What lib/images gives for an article with a photo: its share JPEG with its size in bytes.
+  shareImage: (a) =>
+    a.image
+      ? {
+          url: `${a.url}anh-chia-se.jpg`,
+          width: 1200,
+          height: 630,
+          type: "image/jpeg",
+          bytes: 24533,
+          alt: a.image.alt,
+        }
+      : undefined,
   articles: [
     article({
       slug: "a",
@@ -45,7 +57,9 @@ describe("rssFeed", () => {
     // The published 1200×630 share JPEG, never the original photo (it may carry GPS coordinates).
     expect(channel.item[0].enclosure["@_url"]).toBe("https://phuninh.gov.vn/tin-tuc/a/anh-chia-se.jpg");
     expect(channel.item[0].enclosure["@_type"]).toBe("image/jpeg");
-    expect(channel.item[0].enclosure["@_length"]).toBe("0");
+    expect(channel.item[0].enclosure["@_length"]).toBe("24533");
+    expect(channel.item[0]["media:content"]).toMatchObject({ "@_fileSize": "24533", "@_width": "1200" });
+    expect(channel.item[1].enclosure).toBeUndefined();
   });
 });
 
@@ -81,7 +95,9 @@ describe("news sitemap", () => {
     expect(parser.parse(xml).urlset.url["news:news"]["news:publication"]["news:language"]).toBe("vi");
   });
 
-  it("names both sitemaps in robots.txt", () => {
-    expect(robotsTxt(site)).toContain("Sitemap: https://phuninh.gov.vn/news-sitemap.xml");
+  it("names the News sitemap in robots.txt only when there is news", () => {
+    expect(robotsTxt(site, true)).toContain("Sitemap: https://phuninh.gov.vn/news-sitemap.xml");
+    expect(robotsTxt(site, false)).toContain("Sitemap: https://phuninh.gov.vn/sitemap.xml");
+    expect(robotsTxt(site, false)).not.toContain("news-sitemap");
   });
 });

@@ -40,8 +40,15 @@ describe("newsArticle", () => {
       mainEntityOfPage: { "@id": "https://phuninh.gov.vn/tin-tuc/x/" },
       inLanguage: "vi",
     });
-    // Every article has a share image (lead photo, else first photo, else the banner).
-    expect(ld.image).toEqual(["https://phuninh.gov.vn/tin-tuc/x/anh-chia-se.jpg"]);
+    // Every article has a share image (lead photo, else first photo, else the banner), with its size.
+    expect(ld.image).toEqual([
+      {
+        "@type": "ImageObject",
+        url: "https://phuninh.gov.vn/tin-tuc/x/anh-chia-se.jpg",
+        width: 1200,
+        height: 630,
+      },
+    ]);
   });
 });
 
