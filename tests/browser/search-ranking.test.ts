@@ -1,5 +1,5 @@
 /**
- * The ranking suite: the judged queries of tests/fixtures/search-ranking/queries.json, typed as
+ * The ranking suite: the judged queries of tests/fixtures/search-ranking-queries.json, typed as
  * readers type them (without diacritics, with some, in capitals, codes, quoted phrases), over the
  * 38 short articles of tests/fixtures/search-ranking/ (a district's news on different subjects). The
  * site is built for real (the real Pagefind index, merged from parts) and each query is opened on
@@ -15,7 +15,7 @@ import { scoreRanking, type Judgement } from "../support/ranking.ts";
 import { recordErrors, searchFixtures, serveSearchSite, shownResults } from "../support/search-page.ts";
 
 const judgements = JSON.parse(
-  readFileSync(path.join(searchFixtures, "search-ranking", "queries.json"), "utf8"),
+  readFileSync(path.join(searchFixtures, "search-ranking-queries.json"), "utf8"),
 ) as Judgement[];
 
 let root: string;
