@@ -16,14 +16,15 @@ export interface ArticleImage {
   readonly line: number;
 }
 
-/** An image shown in the body, `![alt](src "title")`. */
+/** An image shown in the body, `![alt](src "title")`, as lib/images/references.ts lists it. */
 export interface BodyImage {
+  /** As written, percent-escapes decoded (`ảnh.jpg`). */
   readonly src: string;
   readonly alt: string;
   readonly title: string;
-  /** Line in the Markdown file. */
+  /** 1-based line in the Markdown file. */
   readonly line: number;
-  /** Absolute path of the source file; absent for external (`https:`, `/…`) sources. */
+  /** Absolute path of the source file, once the loader resolved it; absent for external (`https:`, `/…`) sources. */
   readonly path?: string;
 }
 

@@ -1,9 +1,10 @@
 /**
- * What an article body points at: its images and its links to other articles, with line numbers,
- * so the build and `npm run check` can tell an author which line needs a photo, an alt text or a
- * fixed link.
+ * What an article body points at: its images (as lib/images/references.ts lists them) and its links
+ * to other articles, with line numbers, so the build and `npm run check` can tell an author which line
+ * needs an alt text or a fixed link.
  */
-import { inspectBody, lineLocator, type BodyHref } from "./html-policy.ts";
+import type { BodyImage } from "./article.ts";
+import { inspectBody, type BodyHref } from "./html-policy.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -12,44 +13,11 @@ import type { Problem } from "./problems.ts";
  */
 export const PLACEHOLDER_ALT = "CẦN BỔ SUNG MÔ TẢ ẢNH";
 
-export interface BodyImage {
-  readonly line: number;
-  readonly src: string;
-  /** Undefined for an `<img>` without an alt attribute. */
-  readonly alt: string | undefined;
-}
-
 export interface BodyLink {
   readonly line: number;
   /** The article slug in a `/tin-tuc/<slug>/` link. */
   readonly slug: string;
   readonly href: string;
-}
-
-// `<…>` holds a file name with spaces (`![](<Ảnh Hội Nghị.JPG>)`), as CommonMark allows.
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
-const HTML_IMAGE = /<img\b[^>]*>/gi;
-const attribute = (tag: string, name: string): string | undefined =>
-  new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
-    .exec(tag)
-    ?.slice(1)
-    .find((v) => v !== undefined);
-
-/** Every image of a body, Markdown or HTML. */
-export function bodyImages(body: string): BodyImage[] {
-  const lineOf = lineLocator(body);
-  const images: BodyImage[] = [];
-  for (const m of body.matchAll(MARKDOWN_IMAGE))
-    images.push({ line: lineOf(m.index), alt: m[1] ?? "", src: m[2] ?? m[3] ?? "" });
-  for (const m of body.matchAll(HTML_IMAGE)) {
-    images.push({ line: lineOf(m.index), alt: attribute(m[0], "alt"), src: attribute(m[0], "src") ?? "" });
-  }
-  return images.sort((a, b) => a.line - b.line);
-}
-
-/** True for an image path that names a file in the article's own folder. */
-export function isLocalImage(src: string): boolean {
-  return !/^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(src);
 }
 
 /**
@@ -92,17 +60,17 @@ export interface BodyContext {
 }
 
 /**
- * Body photos without an alt text, and links to articles that do not exist, each with its 1-based
- * line in the body and a Vietnamese message. Photo files are checked by lib/content/inventory.ts.
+ * Body photos without an alt text, and links to articles that do not exist, each on the line it was
+ * given with and with a Vietnamese message. Photo files are checked by lib/content/inventory.ts.
  */
 export function bodyReferenceProblems(
-  body: string,
-  context: BodyContext,
-  links: readonly BodyLink[] = bodyLinks(body, context.siteUrl),
+  images: readonly BodyImage[],
+  links: readonly BodyLink[],
+  slugs: ReadonlySet<string>,
 ): { line: number; message: string }[] {
   const found: { line: number; message: string }[] = [];
-  for (const image of bodyImages(body)) {
-    const alt = image.alt?.trim() ?? "";
+  for (const image of images) {
+    const alt = image.alt.trim();
     if (alt === "")
       found.push({ line: image.line, message: `ảnh "${image.src}" thiếu mô tả (alt): hãy tả nội dung ảnh` });
     else if (alt === PLACEHOLDER_ALT) {
@@ -113,7 +81,7 @@ export function bodyReferenceProblems(
     }
   }
   for (const link of links) {
-    if (!context.slugs.has(link.slug))
+    if (!slugs.has(link.slug))
       found.push({ line: link.line, message: `liên kết ${link.href} trỏ tới bài viết không tồn tại` });
   }
   return found.sort((a, b) => a.line - b.line);

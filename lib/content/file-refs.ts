@@ -6,7 +6,7 @@
  * Why one rule, applied after decoding: `..%2F..%2Fx.jpg`, `./a/../../x.jpg` and `/etc/x.jpg` must
  * all be refused the same way, whether they sit in front matter, in a Markdown image or in a link.
  */
-import type { BodyImageRef } from "../images/references.ts";
+import type { BodyImage } from "./article.ts";
 
 export interface FileReference {
   /** As written (a Markdown `src` as `listBodyImages` decoded it), for messages and lookups. */
@@ -18,8 +18,6 @@ export interface FileReference {
   readonly line: number;
 }
 
-/** A scheme (`https:`, `data:`, `mailto:`) or a site path (`/…`, `//host`): not a file beside the article. */
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/)/i;
 /** A link's last segment that names a file (`bao-cao.pdf`), as opposed to a page (`../bai-khac/`). */
 const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
 
@@ -31,7 +29,7 @@ const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
 export function fileReferences(
   data: unknown,
   lines: ReadonlyMap<string, number>,
-  images: readonly BodyImageRef[],
+  images: readonly BodyImage[],
   links: readonly { readonly line: number; readonly href: string }[],
 ): FileReference[] {
   const files: FileReference[] = [];
@@ -40,16 +38,26 @@ export function fileReferences(
     files.push({ src: image.src, use: "image", field: "image.src", line: lines.get("image") ?? 1 });
   }
   const body: FileReference[] = [];
-  const local = (src: string): boolean => !EXTERNAL.test(src) && !src.startsWith("#") && !src.startsWith("?");
-  for (const { src, line } of images) if (local(src)) body.push({ src, use: "image", field: "body", line });
+  for (const { src, line } of images)
+    if (!isExternalSource(src)) body.push({ src, use: "image", field: "body", line });
   for (const { href, line } of links) {
-    if (local(href) && FILE_NAME.test(withoutQuery(href)))
+    if (!isExternalSource(href) && FILE_NAME.test(withoutQuery(href)))
       body.push({ src: href, use: "attachment", field: "body", line });
   }
   return [...files, ...body.sort((a, b) => a.line - b.line)];
 }
 
 const withoutQuery = (src: string): string => src.replace(/[?#].*$/s, "");
+
+/**
+ * True for a reference that names no file of the article's folder: a scheme (`https:`, `data:`,
+ * `mailto:`), a site path (`/…`, `//host`), or the page itself (`#…`, `?…`). The one test of it, for
+ * the loader, the inventory and the renderers alike.
+ * @example isExternalSource("anh.jpg") === false && isExternalSource("/assets/banner.png") === true
+ */
+export function isExternalSource(src: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:|[/#?])/i.test(src.trim());
+}
 
 /**
  * The name of the file a local reference means in its article folder, or why it names none: the
@@ -59,7 +67,7 @@ const withoutQuery = (src: string): string => src.replace(/[?#].*$/s, "");
  * @example localFileName("..%2Fbai-khac%2Fanh.jpg") // { error: "…" }
  */
 export function localFileName(src: string): { name: string } | { error: string } {
-  if (EXTERNAL.test(src.trim())) {
+  if (isExternalSource(src)) {
     return { error: `"${src}" không phải tên tệp trong thư mục bài viết: chỉ dùng tên tệp, ví dụ anh-1.jpg` };
   }
   let decoded: string;

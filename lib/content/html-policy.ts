@@ -60,7 +60,8 @@ export function inspectBody(source: string | readonly Token[]): BodyInspection {
     let offset = 0;
     for (const child of token.children ?? []) {
       if (child.type === "html_inline") pieces.push({ text: child.content, line: line + offset });
-      else if (child.type === "link_open") address(String(child.attrGet("href") ?? ""), "link", line + offset);
+      else if (child.type === "link_open")
+        address(String(child.attrGet("href") ?? ""), "link", line + offset);
       else if (child.type === "image") address(String(child.attrGet("src") ?? ""), "image", line + offset);
       else if (child.type === "text" && child.content.includes("<")) {
         violations.push(...textAsHtml(child.content, line + offset));
@@ -69,7 +70,10 @@ export function inspectBody(source: string | readonly Token[]): BodyInspection {
     }
     if (pieces.length > 0) judgeHtml(pieces, violations, hrefs);
   }
-  return { violations: violations.sort((a, b) => a.line - b.line), hrefs: hrefs.sort((a, b) => a.line - b.line) };
+  return {
+    violations: violations.sort((a, b) => a.line - b.line),
+    hrefs: hrefs.sort((a, b) => a.line - b.line),
+  };
 }
 
 interface HtmlPiece {
@@ -99,7 +103,8 @@ function judgeHtml(pieces: readonly HtmlPiece[], violations: HtmlViolation[], hr
     const piece = pieces[i] ?? { text: "", line: 1 };
     return piece.line + newlines(piece.text.slice(0, index - (starts[i] ?? 0)));
   };
-  for (const finding of stream.findings) violations.push({ line: lineAt(finding.index), message: finding.message });
+  for (const finding of stream.findings)
+    violations.push({ line: lineAt(finding.index), message: finding.message });
   for (const link of stream.links) hrefs.push({ line: lineAt(link.index), href: link.href });
 }
 
@@ -128,19 +133,3 @@ const newlines = (text: string): number => {
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
   return count;
 };
-
-/** Returns a function from a character index of `text` to its 1-based line number. */
-export function lineLocator(text: string): (index: number) => number {
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  return (index) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low + 1;
-  };
-}

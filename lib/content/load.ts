@@ -24,9 +24,9 @@ import {
   type BodyContext,
   type LinkSource,
 } from "./body-refs.ts";
-import { isExternalSource, listBodyImages } from "../images/references.ts";
+import { listBodyImages } from "../images/references.ts";
 import { inventoryArticle, inventoryContent, listFolder, type FolderEntry } from "./inventory.ts";
-import { fileReferences } from "./file-refs.ts";
+import { fileReferences, isExternalSource } from "./file-refs.ts";
 import { unreadReferences } from "./image-syntax.ts";
 
 export interface LoadResult {
@@ -178,14 +178,26 @@ function parseOne(
     });
   };
   for (const found of textProblems)
-    problems.push({ file: relative, line: found.line, field: "(tệp)", message: found.message, severity: "error" });
+    problems.push({
+      file: relative,
+      line: found.line,
+      field: "(tệp)",
+      message: found.message,
+      severity: "error",
+    });
   // An unreadable file (too large, UTF-16) has no text to check further.
   if (raw === "" && textProblems.length > 0) {
     problems.push(...inventoryArticle(context.dir, relative, entries, undefined).problems);
     return { problems };
   }
   for (const error of split.yamlErrors)
-    problems.push({ file: relative, line: error.line, field: "(đầu bài)", message: error.message, severity: "error" });
+    problems.push({
+      file: relative,
+      line: error.line,
+      field: "(đầu bài)",
+      message: error.message,
+      severity: "error",
+    });
   if (!isNFC(raw)) {
     // Point at the first line an editor must retype, not at the top of the file.
     const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
@@ -204,7 +216,11 @@ function parseOne(
   // Parsed once here for the HTML allowlist, the links, the images and photos left as text.
   const tokens = parseBody(body);
   const inspection = inspectBody(tokens);
-  const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug));
+  // Lines in the Markdown file from here on.
+  const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug)).map((link) => ({
+    ...link,
+    line: split.bodyLine + link.line - 1,
+  }));
   const images = listBodyImages(tokens, split.bodyLine);
   // Files beside index.md: each accounted for, each reference inside the folder. Without readable
   // fields the lead photo is unknown, so only the files wrong whatever the article says are judged.
@@ -218,24 +234,24 @@ function parseOne(
   problems.push(...files.problems);
   // HTML outside the allowlist, photos without alt text or left as text, links to missing articles:
   // all refused.
-  for (const found of [
-    ...inspection.violations,
-    ...bodyReferenceProblems(body, context, links),
-    ...unreadReferences(tokens),
-  ]) {
+  const bodyProblems = [
+    ...inspection.violations.map((found) => ({ ...found, line: split.bodyLine + found.line - 1 })),
+    ...bodyReferenceProblems(images, links, context.slugs),
+    ...unreadReferences(tokens).map((found) => ({ ...found, line: split.bodyLine + found.line - 1 })),
+  ];
+  for (const found of bodyProblems)
     problems.push({
       file: relative,
-      line: split.bodyLine + found.line - 1,
+      line: found.line,
       field: "body",
       message: found.message,
       severity: "error",
     });
-  }
   const linkSource: LinkSource = {
     file: relative,
     slug,
     draft: (split.data as { draft?: unknown } | null)?.draft === true,
-    links: links.map((link) => ({ ...link, line: split.bodyLine + link.line - 1 })),
+    links,
   };
 
   if (slug !== slugify(slug))

@@ -7,6 +7,7 @@
  * so that nothing the check might miss reaches a reader.
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
+import { isExternalSource } from "./file-refs.ts";
 import { isAllowedUrl } from "./html-allowlist.ts";
 import { HtmlStream } from "./html-stream.ts";
 
@@ -22,7 +23,7 @@ const escape = (text: string): string => new MarkdownIt().utils.escapeHtml(text)
 
 /** The plain renderer: an `<img>` whose relative `src` resolves inside the article's URL. */
 export const plainImage: ImageRenderer = ({ src, alt }, env) => {
-  const url = /^(?:[a-z]+:|\/)/i.test(src) ? src : `${env.article?.url ?? "/"}${src}`;
+  const url = isExternalSource(src) ? src : `${env.article?.url ?? "/"}${src}`;
   return `<img src="${escape(url)}" alt="${escape(alt)}">`;
 };
 
@@ -40,8 +41,13 @@ export function createMarkdown(renderImage: ImageRenderer = plainImage): Markdow
     for (let i = 1; i < tokens.length - 1; i++) {
       const inline = tokens[i] as Token;
       const children = inline.children ?? [];
-      if (inline.type === "inline" && children.length === 1 && children[0]?.type === "image" &&
-          tokens[i - 1]?.type === "paragraph_open" && tokens[i + 1]?.type === "paragraph_close") {
+      if (
+        inline.type === "inline" &&
+        children.length === 1 &&
+        children[0]?.type === "image" &&
+        tokens[i - 1]?.type === "paragraph_open" &&
+        tokens[i + 1]?.type === "paragraph_close"
+      ) {
         (tokens[i - 1] as Token).hidden = true;
         (tokens[i + 1] as Token).hidden = true;
         (children[0] as Token).meta = { figure: true };
@@ -50,7 +56,11 @@ export function createMarkdown(renderImage: ImageRenderer = plainImage): Markdow
   });
   md.renderer.rules.image = (tokens, idx, _options, env) => {
     const token = tokens[idx] as Token;
-    const image = { src: String(token.attrGet("src") ?? ""), alt: token.content, title: String(token.attrGet("title") ?? "") };
+    const image = {
+      src: String(token.attrGet("src") ?? ""),
+      alt: token.content,
+      title: String(token.attrGet("title") ?? ""),
+    };
     const img = renderImage(image, (env ?? {}) as MarkdownEnv);
     if (!token.meta?.figure) return img;
     const caption = image.title ? `<figcaption>${escape(image.title)}</figcaption>` : "";

@@ -1,24 +1,13 @@
 /**
  * Finds the images an article body shows, with their lines, so the content loader can check them
- * (`npm run check` included) and the pipeline can encode them before pages render.
+ * (`npm run check` included) and the pipeline can encode them before pages render. The one scanner
+ * of body images: it reads markdown-it's tokens, so an image in a code block is text, as a reader
+ * sees it, and raw `<img>` never counts (the HTML allowlist refuses it).
  */
 import MarkdownIt, { type Token } from "markdown-it";
-
-/** One `![alt](src "title")` of a Markdown body. */
-export interface BodyImageRef {
-  readonly src: string;
-  readonly alt: string;
-  readonly title: string;
-  /** 1-based line in the file (the body's first line is `firstLine`). */
-  readonly line: number;
-}
+import type { BodyImage } from "../content/article.ts";
 
 const parser = new MarkdownIt({ html: true, linkify: false, typographer: false });
-
-/** True for `https://…`, `data:…` and site-absolute `/…` sources, which are not files beside the article. */
-export function isExternalSource(src: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(src);
-}
 
 /** The file name a Markdown `src` means: markdown-it percent-encodes non-ASCII (`ảnh.jpg`). */
 export function decodeSource(src: string): string {
@@ -30,26 +19,36 @@ export function decodeSource(src: string): string {
 }
 
 /**
- * Lists every image of a Markdown body in reading order.
+ * Lists every image of a Markdown body in reading order, each on the line it starts on.
  * @example listBodyImages('x\n\n![Cầu](cau.jpg "Chú thích")', 10) // [{ src: "cau.jpg", alt: "Cầu", title: "Chú thích", line: 12 }]
  */
-export function listBodyImages(markdown: string | readonly Token[], firstLine = 1): BodyImageRef[] {
-  const found: BodyImageRef[] = [];
-  const walk = (tokens: readonly Token[], line: number): void => {
-    for (const token of tokens) {
-      const at = token.map ? firstLine + token.map[0] : line;
-      if (token.type === "image") {
+export function listBodyImages(markdown: string | readonly Token[], firstLine = 1): BodyImage[] {
+  const found: BodyImage[] = [];
+  // Tokens already parsed by the content loader are reused: parsing is most of the cost at 10,000 articles.
+  const tokens = typeof markdown === "string" ? parser.parse(markdown, {}) : markdown;
+  let blockLine = firstLine;
+  for (const block of tokens) {
+    if (block.map) blockLine = firstLine + block.map[0];
+    if (block.type !== "inline") continue;
+    let line = blockLine;
+    // Only the paragraph's own images: an image written inside another's alt text is shown as text.
+    for (const child of block.children ?? []) {
+      if (child.type === "image") {
         found.push({
-          src: decodeSource(String(token.attrGet("src") ?? "")),
-          alt: token.content,
-          title: String(token.attrGet("title") ?? ""),
-          line: at,
+          src: decodeSource(String(child.attrGet("src") ?? "")),
+          alt: child.content,
+          title: String(child.attrGet("title") ?? ""),
+          line,
         });
       }
-      if (token.children) walk(token.children, at);
+      line += child.type === "softbreak" || child.type === "hardbreak" ? 1 : newlines(child.content);
     }
-  };
-  // Tokens already parsed by the content loader are reused: parsing is most of the cost at 10,000 articles.
-  walk(typeof markdown === "string" ? parser.parse(markdown, {}) : markdown, firstLine);
+  }
   return found;
 }
+
+const newlines = (text: string): number => {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+};

@@ -1,28 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { bodyImages, bodyLinks, draftLinkProblems, isLocalImage } from "../../lib/content/body-refs.ts";
+import {
+  bodyLinks,
+  bodyReferenceProblems,
+  draftLinkProblems,
+  PLACEHOLDER_ALT,
+} from "../../lib/content/body-refs.ts";
+import { listBodyImages } from "../../lib/images/references.ts";
 
-describe("bodyImages", () => {
-  it("finds Markdown and HTML images with their alt text and line", () => {
-    const body = '\nĐoạn.\n\n![Lễ khai mạc](khai-mac.jpg "Chú thích")\n\n<img src="b.jpg">\n\n![](c.jpg)';
-    expect(bodyImages(body)).toEqual([
-      { line: 4, alt: "Lễ khai mạc", src: "khai-mac.jpg" },
-      { line: 6, alt: undefined, src: "b.jpg" },
-      { line: 8, alt: "", src: "c.jpg" },
+describe("bodyReferenceProblems", () => {
+  it("refuses photos without an alt text or with the importer's placeholder, and links to missing articles", () => {
+    const body =
+      "Đoạn [a](/tin-tuc/co/) và [b](/tin-tuc/khong-co/).\n\n![](a.jpg)\n\n![Cầu](b.jpg)\n\n![  ](c.jpg)\n\n![CẦN BỔ SUNG MÔ TẢ ẢNH](d.jpg)";
+    const problems = bodyReferenceProblems(
+      listBodyImages(body, 10),
+      bodyLinks(body, "https://phuninh.gov.vn"),
+      new Set(["co"]),
+    );
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [1, "liên kết /tin-tuc/khong-co/ trỏ tới bài viết không tồn tại"],
+      [12, 'ảnh "a.jpg" thiếu mô tả (alt): hãy tả nội dung ảnh'],
+      [16, 'ảnh "c.jpg" thiếu mô tả (alt): hãy tả nội dung ảnh'],
+      [18, expect.stringContaining(`thay "${PLACEHOLDER_ALT}"`)],
     ]);
-  });
-});
-
-describe("isLocalImage", () => {
-  it("is true only for files beside the article", () => {
-    expect(isLocalImage("anh.jpg")).toBe(true);
-    expect(isLocalImage("/assets/images/banner.png")).toBe(false);
-    expect(isLocalImage("https://example.com/a.jpg")).toBe(false);
   });
 });
 
 describe("bodyLinks", () => {
   it("finds links to article pages, relative or with the site's own address", () => {
-    const body = "[a](/tin-tuc/mot/)\n[b](https://phuninh.gov.vn/tin-tuc/hai/#doan)\n<a href=\"/tin-tuc/ba/\">c</a>\n[d](https://example.com/tin-tuc/bon/)";
+    const body =
+      '[a](/tin-tuc/mot/)\n[b](https://phuninh.gov.vn/tin-tuc/hai/#doan)\n<a href="/tin-tuc/ba/">c</a>\n[d](https://example.com/tin-tuc/bon/)';
     expect(bodyLinks(body, "https://phuninh.gov.vn").map((l) => [l.line, l.slug])).toEqual([
       [1, "mot"],
       [2, "hai"],
@@ -33,7 +39,8 @@ describe("bodyLinks", () => {
 
 describe("bodyLinks, read as a browser reads them", () => {
   it("resolves relative links from the article's page and decodes entities and percent-encoding", () => {
-    const body = '[a](../mot/)\n<a href="/tin-tuc/&#104;ai/">b</a>\n[c](/tin-tuc/b%C3%A0i/)\n[d](quyet-dinh.pdf)\n[e](http://phuninh.gov.vn/tin-tuc/nam/)';
+    const body =
+      '[a](../mot/)\n<a href="/tin-tuc/&#104;ai/">b</a>\n[c](/tin-tuc/b%C3%A0i/)\n[d](quyet-dinh.pdf)\n[e](http://phuninh.gov.vn/tin-tuc/nam/)';
     expect(bodyLinks(body, "https://phuninh.gov.vn", "/tin-tuc/goc/").map((l) => [l.line, l.slug])).toEqual([
       [1, "mot"],
       [2, "hai"],

@@ -1,7 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { fileReferences, localFileName } from "../../lib/content/file-refs.ts";
+import { fileReferences, isExternalSource, localFileName } from "../../lib/content/file-refs.ts";
 import { inspectBody, parseBody } from "../../lib/content/html-policy.ts";
 import { listBodyImages } from "../../lib/images/references.ts";
+
+describe("isExternalSource", () => {
+  it("is false only for a reference to a file beside the article", () => {
+    expect(isExternalSource("anh.jpg")).toBe(false);
+    expect(isExternalSource("./anh.jpg")).toBe(false);
+    expect(isExternalSource("anh/cau.jpg")).toBe(false);
+    for (const src of [
+      "https://example.org/a.jpg",
+      "data:image/png;base64,AA",
+      "mailto:a@b.vn",
+      "/assets/images/banner.png",
+      "//example.org/a.jpg",
+      "#muc-2",
+      "?trang=2",
+      " https://example.org/a.jpg",
+    ]) {
+      expect(isExternalSource(src), src).toBe(true);
+    }
+  });
+});
 
 describe("localFileName", () => {
   it("decodes a reference to the file name in the article folder", () => {

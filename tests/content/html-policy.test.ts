@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
-import { findUnsafeHtml, inspectBody, lineLocator } from "../../lib/content/html-policy.ts";
+import { findUnsafeHtml, inspectBody } from "../../lib/content/html-policy.ts";
 import { createMarkdown } from "../../lib/content/markdown.ts";
 
 /** Raw HTML and addresses news authors legitimately write in a body. */
@@ -14,7 +14,7 @@ const LEGITIMATE = [
   "",
   'Diện tích 25 m<sup>2</sup>, H<sub>2</sub>O, <abbr title="Ủy ban nhân dân">UBND</abbr> huyện,<br>',
   'dòng mới; <em>nghiêng</em>, <strong>đậm</strong>, <a href="/tin-tuc/bai/" title="Bài">bài</a>,',
-  '[thư](mailto:vanthu@phuninh.gov.vn), [gọi](tel:+842353000000), [mục](#muc-1), [tệp](quyet-dinh.pdf).',
+  "[thư](mailto:vanthu@phuninh.gov.vn), [gọi](tel:+842353000000), [mục](#muc-1), [tệp](quyet-dinh.pdf).",
   "",
   '<ol start="3"><li>Ba</li><li value="5">Năm</li></ol>\n<dl><dt>Từ</dt><dd>Nghĩa</dd></dl>',
   "",
@@ -44,13 +44,28 @@ const ATTACKS: [string, string, number, string][] = [
   ["a data: image", "![Ảnh](data:image/png;base64,iVBORw0KGgo=)", 3, "data:"],
   ["an attribute without a preceding space", "<a/onclick=alert(1)>bấm</a>", 3, "onclick="],
   ["a quote closing an unquoted value", 'Ảnh <img src=x"onerror=alert(1)> đây', 3, "<img>"],
-  ["SVG animating href", '<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>', 3, "<svg>"],
-  ["MathML", '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>', 3, "<math>"],
+  [
+    "SVG animating href",
+    '<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>',
+    3,
+    "<svg>",
+  ],
+  [
+    "MathML",
+    '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>',
+    3,
+    "<math>",
+  ],
   ["a style overlay", '<div style="position:fixed;inset:0;background:#fff">Thông báo giả</div>', 3, "style="],
   ["data-pagefind-meta", '<span data-pagefind-meta="title:Tiêu đề giả">x</span>', 3, "data-pagefind-meta="],
   ["data-pagefind-filter", '<span data-pagefind-filter="category:Giả">x</span>', 3, "data-pagefind-filter="],
   ["data-pagefind-sort", '<span data-pagefind-sort="date:2099-01-01">x</span>', 3, "data-pagefind-sort="],
-  ["data-pagefind-ignore on a wrapper", '<div data-pagefind-ignore="all">\n\nẨn khỏi tìm kiếm\n\n</div>', 3, "data-pagefind-ignore="],
+  [
+    "data-pagefind-ignore on a wrapper",
+    '<div data-pagefind-ignore="all">\n\nẨn khỏi tìm kiếm\n\n</div>',
+    3,
+    "data-pagefind-ignore=",
+  ],
   ["an uppercase script", "<SCRIPT SRC=/x.js></SCRIPT>", 3, "<script>"],
   ["an uppercase event handler", '<P ONMOUSEOVER="x()">Đoạn</P>', 3, "onmouseover="],
   ["a comment closed early with --!>", "<!-- --!><script>alert(1)</script> -->", 3, "<script>"],
@@ -75,11 +90,15 @@ describe("findUnsafeHtml", () => {
     const found = findUnsafeHtml(`Đoạn mở đầu.\n\n${attack}\n\nĐoạn kết.`);
     expect(found.length, JSON.stringify(found)).toBeGreaterThan(0);
     expect(found[0]?.line).toBe(line);
-    expect(found.some((v) => v.message.includes(named)), JSON.stringify(found)).toBe(true);
+    expect(
+      found.some((v) => v.message.includes(named)),
+      JSON.stringify(found),
+    ).toBe(true);
   });
 
   it("refuses element by element, each on its own line", () => {
-    const body = "Đoạn.\n\n<script>x()</script>\n\n<IFRAME src=x>\n\n<object>\n\n<embed src=x>\n\n<style>p{}</style>";
+    const body =
+      "Đoạn.\n\n<script>x()</script>\n\n<IFRAME src=x>\n\n<object>\n\n<embed src=x>\n\n<style>p{}</style>";
     expect(findUnsafeHtml(body).map((v) => [v.line, v.message.split(":")[0]])).toEqual([
       [3, "thẻ HTML <script> không được phép trong bài viết"],
       [5, "thẻ HTML <iframe> không được phép trong bài viết"],
@@ -91,12 +110,17 @@ describe("findUnsafeHtml", () => {
 
   it("tells the author that prose taken for an unknown tag would vanish, and how to write it", () => {
     expect(findUnsafeHtml("Đoạn.\n\nTheo <Nghi quyet> so 12.")).toEqual([
-      { line: 3, message: '"<nghi" được hiểu là một thẻ HTML lạ và sẽ không hiện ra: nếu đây là chữ, hãy viết \\< thay cho <' },
+      {
+        line: 3,
+        message:
+          '"<nghi" được hiểu là một thẻ HTML lạ và sẽ không hiện ra: nếu đây là chữ, hãy viết \\< thay cho <',
+      },
     ]);
   });
 
   it("names the line of a tag inside a paragraph, a list and a table cell", () => {
-    const body = "Một\nhai <b onclick=x>b</b>\n\n- ba\n- bốn <span style=x>s</span>\n\n| a |\n|---|\n| <i onclick=y>c</i> |";
+    const body =
+      "Một\nhai <b onclick=x>b</b>\n\n- ba\n- bốn <span style=x>s</span>\n\n| a |\n|---|\n| <i onclick=y>c</i> |";
     expect(findUnsafeHtml(body).map((v) => v.line)).toEqual([2, 5, 9]);
   });
 });
@@ -125,10 +149,14 @@ describe("the renderer (defence in depth)", () => {
   it.each(ATTACKS)("publishes nothing of %s outside the allowlist", (_name, attack) => {
     const html = md.render(`Đoạn.\n\n${attack}\n`, { article: { url: "/tin-tuc/bai/" } });
     for (const { name, attributes } of parsed(html)) {
-      expect(["script", "svg", "math", "iframe", "form", "base", "img", "style", "animate"]).not.toContain(name);
+      expect(["script", "svg", "math", "iframe", "form", "base", "img", "style", "animate"]).not.toContain(
+        name,
+      );
       for (const [attribute, value] of Object.entries(attributes)) {
         expect(attribute).not.toMatch(/^(on|data-|style$|id$|class$)/);
-        expect(value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase()).not.toMatch(/^(javascript|vbscript|data):/);
+        expect(value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase()).not.toMatch(
+          /^(javascript|vbscript|data):/,
+        );
       }
     }
   });
@@ -148,12 +176,5 @@ describe("the renderer (defence in depth)", () => {
     expect(html).toContain('<a href="mailto:vanthu@phuninh.gov.vn">thư</a>');
     expect(html).toContain("&lt;script&gt;alert(");
     expect(html).not.toContain("Ghi chú cho biên tập viên");
-  });
-});
-
-describe("lineLocator", () => {
-  it("maps a character index to its 1-based line", () => {
-    const lineOf = lineLocator("a\nbc\n\nd");
-    expect([0, 2, 4, 5, 6].map(lineOf)).toEqual([1, 2, 2, 3, 4]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeSource, isExternalSource, listBodyImages } from "../../lib/images/references.ts";
+import { decodeSource, listBodyImages } from "../../lib/images/references.ts";
 
 describe("listBodyImages", () => {
   it("lists every image of a body with its file line, title and alt", () => {
@@ -15,9 +15,20 @@ describe("listBodyImages", () => {
     expect(decodeSource("%C4%91%E1%BA%ADp.jpg")).toBe("đập.jpg");
   });
 
-  it("tells files beside the article from external sources", () => {
-    expect(isExternalSource("anh/cau.jpg")).toBe(false);
-    expect(isExternalSource("https://example.org/a.jpg")).toBe(true);
-    expect(isExternalSource("/assets/images/banner.png")).toBe(true);
+  it("gives an image inside a paragraph, a list or a table the line it is written on", () => {
+    const body =
+      "Dòng một\ndòng hai ![a](a.jpg)\ndòng ba ![b](b.jpg)\n\n- mục\n  ![c](c.jpg)\n\n| Ảnh |\n|---|\n| ![d](d.jpg) |\n";
+    expect(listBodyImages(body, 5).map((i) => [i.src, i.line])).toEqual([
+      ["a.jpg", 6],
+      ["b.jpg", 7],
+      ["c.jpg", 10],
+      ["d.jpg", 14],
+    ]);
+  });
+
+  it("leaves out what a reader sees as text: code, raw <img> and an image inside another's alt", () => {
+    const body =
+      '```\n![mã](ma.jpg)\n```\n\n`![x](x.jpg)`\n\n<img src="b.jpg" alt="b">\n\n![ngoài ![trong](trong.jpg)](ngoai.jpg)';
+    expect(listBodyImages(body).map((i) => i.src)).toEqual(["ngoai.jpg"]);
   });
 });
