@@ -9,6 +9,7 @@ import path from "node:path";
 import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import { articleFields } from "../content/fields.ts";
 import { readSiteConfig } from "../content/site.ts";
+import { escapeHtml } from "../text/html.ts";
 import { cmsConfigYaml } from "./cms-config.ts";
 import { cmsRepository, placeholderRepositoryWarning, repositorySettingLocation } from "./repository.ts";
 import { falseByDefaultFields, hooksScript, localeScript } from "./scripts.ts";
@@ -54,8 +55,6 @@ export function adminPage(title: string): string {
 </html>
 `;
 }
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
 export default function adminPlugin(eleventyConfig: EleventyConfig, options: AdminOptions = {}): void {
   const folder = options.folder ?? "admin";

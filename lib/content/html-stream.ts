@@ -9,6 +9,7 @@
  * what was judged, whatever a browser's parser would have made of the original spelling.
  */
 import { Parser } from "htmlparser2";
+import { escapeHtml } from "../text/html.ts";
 import { attributeProblem, elementProblem, isAllowedElement, isHtmlElement } from "./html-allowlist.ts";
 
 /** One refused construct, at a character index of the concatenated pieces. */
@@ -19,14 +20,18 @@ export interface HtmlFinding {
 
 /** Refused elements whose content goes with them: raw text, foreign content, embedded documents. */
 const OPAQUE = new Set(
-  ["script", "style", "template", "svg", "math", "iframe", "noscript", "noembed", "noframes"].concat(
-    ["textarea", "title", "xmp", "plaintext", "object", "select", "frameset", "head"],
-  ),
+  ["script", "style", "template", "svg", "math", "iframe", "noscript", "noembed", "noframes"].concat([
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
+    "object",
+    "select",
+    "frameset",
+    "head",
+  ]),
 );
 const VOID = new Set(["br", "wbr", "hr", "col"]);
-
-const escapeText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escapeAttribute = (text: string): string => escapeText(text).replace(/"/g, "&quot;");
 
 interface Open {
   readonly name: string;
@@ -60,15 +65,22 @@ export class HtmlStream {
         onopentag: (name, attributes) => this.openTag(name, attributes),
         onclosetag: (name, isImplied) => this.closeTag(name, isImplied),
         ontext: (text) => {
-          if (this.opaqueDepth === 0) this.output += escapeText(text);
+          if (this.opaqueDepth === 0) this.output += escapeHtml(text);
         },
         oncomment: (text) => {
           // A note to fellow editors is harmless (and dropped); one holding markup hides it from some reader.
-          if (/[<>]/.test(text)) this.refuse("chú thích HTML <!-- … --> chứa thẻ HTML: hãy xoá chú thích này");
+          if (/[<>]/.test(text))
+            this.refuse("chú thích HTML <!-- … --> chứa thẻ HTML: hãy xoá chú thích này");
         },
-        onprocessinginstruction: (name) => this.refuse(`khai báo HTML <${name} …> không được phép trong bài viết`),
+        onprocessinginstruction: (name) =>
+          this.refuse(`khai báo HTML <${name} …> không được phép trong bài viết`),
       },
-      { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false },
+      {
+        decodeEntities: true,
+        lowerCaseTags: true,
+        lowerCaseAttributeNames: true,
+        recognizeSelfClosing: false,
+      },
     );
   }
 
@@ -110,8 +122,9 @@ export class HtmlStream {
     for (const [attribute, value] of Object.entries(attributes)) {
       const refused = judged ? attributeProblem(name, attribute, value) : undefined;
       if (refused !== undefined) this.refuse(refused);
-      else html += value === "" ? ` ${attribute}` : ` ${attribute}="${escapeAttribute(value)}"`;
-      if (refused === undefined && name === "a" && attribute === "href") this.links.push({ index: this.parser.startIndex, href: value });
+      else html += value === "" ? ` ${attribute}` : ` ${attribute}="${escapeHtml(value)}"`;
+      if (refused === undefined && name === "a" && attribute === "href")
+        this.links.push({ index: this.parser.startIndex, href: value });
     }
     this.output += `${html}>`;
   }

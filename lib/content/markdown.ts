@@ -7,6 +7,7 @@
  * so that nothing the check might miss reaches a reader.
  */
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from "markdown-it";
+import { escapeHtml } from "../text/html.ts";
 import { isExternalSource } from "./file-refs.ts";
 import { isAllowedUrl } from "./html-allowlist.ts";
 import { HtmlStream } from "./html-stream.ts";
@@ -19,12 +20,10 @@ export interface MarkdownEnv {
 /** Renders one image token; the images module swaps in responsive `<picture>` markup. */
 export type ImageRenderer = (image: { src: string; alt: string; title: string }, env: MarkdownEnv) => string;
 
-const escape = (text: string): string => new MarkdownIt().utils.escapeHtml(text);
-
 /** The plain renderer: an `<img>` whose relative `src` resolves inside the article's URL. */
 export const plainImage: ImageRenderer = ({ src, alt }, env) => {
   const url = isExternalSource(src) ? src : `${env.article?.url ?? "/"}${src}`;
-  return `<img src="${escape(url)}" alt="${escape(alt)}">`;
+  return `<img src="${escapeHtml(url)}" alt="${escapeHtml(alt)}">`;
 };
 
 /**
@@ -63,7 +62,7 @@ export function createMarkdown(renderImage: ImageRenderer = plainImage): Markdow
     };
     const img = renderImage(image, (env ?? {}) as MarkdownEnv);
     if (!token.meta?.figure) return img;
-    const caption = image.title ? `<figcaption>${escape(image.title)}</figcaption>` : "";
+    const caption = image.title ? `<figcaption>${escapeHtml(image.title)}</figcaption>` : "";
     return `<figure class="photo">${img}${caption}</figure>\n`;
   };
   return md;

@@ -13,6 +13,7 @@ import type { MarkdownEnv } from "../content/markdown.ts";
 import { plainImage } from "../content/markdown.ts";
 import type { Problem } from "../content/problems.ts";
 import { isExternalSource } from "../content/file-refs.ts";
+import { escapeHtml } from "../text/html.ts";
 import { decodeSource } from "./references.ts";
 import { imageUses, unreadableImageMessage } from "./check.ts";
 import { outputUrl, pictureHtml, type PlacedImage } from "./markup.ts";
@@ -135,11 +136,8 @@ export class ArticleImages implements ContentImages {
     if (!placed)
       throw new Error(`Ảnh "${article.image.src}" chưa được xử lý (image not prepared) in ${article.url}`);
     const caption = article.image.caption
-      ? `<figcaption>${escapeText(article.image.caption)}</figcaption>`
+      ? `<figcaption>${escapeHtml(article.image.caption)}</figcaption>`
       : "";
     return `<figure class="photo lead-photo">${pictureHtml(placed, { alt: article.image.alt, sizes: ARTICLE_SIZES, priority: "high" })}${caption}</figure>`;
   }
 }
-
-const escapeText = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

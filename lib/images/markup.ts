@@ -1,6 +1,7 @@
 /**
  * The `<picture>` markup for an encoded image. Pure: data in, HTML out.
  */
+import { escapeHtml } from "../text/html.ts";
 import { EXTENSIONS, FORMATS, type EncodedImage } from "./encode.ts";
 import { placeholderClass } from "./placeholder.ts";
 
@@ -24,9 +25,6 @@ export interface PictureOptions {
 
 const MIME = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" } as const;
 
-const escapeAttr = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** The URL of one output. */
 export function outputUrl(image: PlacedImage, width: number, format: keyof typeof EXTENSIONS): string {
   return `${image.baseUrl}${image.name}-${width}.${image.hash}.${EXTENSIONS[format]}`;
@@ -37,7 +35,7 @@ export function pictureHtml(image: PlacedImage, options: PictureOptions): string
   const { manifest } = image;
   const srcset = (format: keyof typeof EXTENSIONS): string =>
     manifest.widths.map((w) => `${outputUrl(image, w, format)} ${w}w`).join(", ");
-  const sizes = escapeAttr(options.sizes);
+  const sizes = escapeHtml(options.sizes);
   const sources = FORMATS.map(
     (format) => `<source type="${MIME[format]}" srcset="${srcset(format)}" sizes="${sizes}">`,
   ).join("");
@@ -55,6 +53,6 @@ export function pictureHtml(image: PlacedImage, options: PictureOptions): string
   return (
     `<picture>${sources}<img src="${outputUrl(image, src, manifest.fallback)}" ` +
     `srcset="${srcset(manifest.fallback)}" sizes="${sizes}" width="${manifest.width}" height="${manifest.height}" ` +
-    `alt="${escapeAttr(options.alt)}"${loading}${placeholder}></picture>`
+    `alt="${escapeHtml(options.alt)}"${loading}${placeholder}></picture>`
   );
 }

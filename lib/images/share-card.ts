@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { escapeHtml } from "../text/html.ts";
 import { ENCODERS, SHARE_SIZE } from "./settings.ts";
 
 /** One share image as its consumers need it: where, how big, what type, how many bytes, what it shows. */
@@ -90,14 +91,14 @@ export function cardSvg(text: CardText, width: number, height: number): string {
   const top = Math.max(TITLE_SIZE, (height - block) / 2 + TITLE_SIZE);
   const lines = title.map(
     (line, i) =>
-      `<text x="${width / 2}" y="${top + i * step}" font-size="${TITLE_SIZE}" font-weight="700">${escapeXml(line)}</text>`,
+      `<text x="${width / 2}" y="${top + i * step}" font-size="${TITLE_SIZE}" font-weight="700">${escapeHtml(line)}</text>`,
   );
   const subtitleY = top + (title.length - 1) * step + SUBTITLE_SIZE * 2;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">`,
     `<g font-family="Noto Sans, DejaVu Sans, sans-serif" text-anchor="middle" fill="#ffffff">`,
     ...lines,
-    `<text x="${width / 2}" y="${subtitleY}" font-size="${SUBTITLE_SIZE}" fill="#fff3c4">${escapeXml(text.subtitle)}</text>`,
+    `<text x="${width / 2}" y="${subtitleY}" font-size="${SUBTITLE_SIZE}" fill="#fff3c4">${escapeHtml(text.subtitle)}</text>`,
     "</g></svg>",
   ].join("");
 }
@@ -112,18 +113,6 @@ export function wrap(text: string, max: number): string[] {
     else lines.push(word);
   }
   return lines;
-}
-
-/** The text comes from `content/_data/site.json`, which authors edit: escaped, it stays text. */
-function escapeXml(text: string): string {
-  const entities: Record<string, string> = {
-    "<": "&lt;",
-    ">": "&gt;",
-    "&": "&amp;",
-    '"': "&quot;",
-    "'": "&apos;",
-  };
-  return text.replace(/[<>&"']/g, (c) => entities[c] ?? c);
 }
 
 /** A ShareImage for a JPEG file published at `url` with SHARE_SIZE. */

@@ -5,6 +5,7 @@
 import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import { toVietnamISO } from "../text/date.ts";
+import { escapeHtml } from "../text/html.ts";
 import type { ShareImage } from "../images/share-card.ts";
 import { absoluteUrl } from "./urls.ts";
 import { element, escapeXml, toRfc822Vietnam } from "./xml.ts";
@@ -35,10 +36,6 @@ export interface FeedSpec {
   readonly shareImage?: (article: Article) => ShareImage | undefined;
 }
 
-/** Text as HTML that shows it literally. */
-const escapeHtmlText = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /** How many articles the site feed and each category feed carry. */
 export const FEED_LENGTH = 50;
 
@@ -67,7 +64,7 @@ export function rssFeed(spec: FeedSpec): string {
       element("category", a.category.name),
       ...a.tags.map((t) => element("category", t)),
       // Readers render an RSS description as HTML: the lead is text, so it is escaped as HTML first.
-      element("description", escapeHtmlText(a.summary)),
+      element("description", escapeHtml(a.summary)),
       ...(image
         ? [
             `<enclosure url="${escapeXml(image.href)}" length="${image.bytes}" type="${image.type}"/>`,

@@ -2,16 +2,17 @@
  * Small XML helpers for feeds and sitemaps, written by hand so every value is escaped in one place.
  */
 import { VIETNAM_OFFSET } from "../text/date.ts";
+import { escapeHtml } from "../text/html.ts";
 
-/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
+/**
+ * Escapes text for XML content and attribute values: the site's HTML escaping, plus `&apos;` for
+ * single-quoted attributes, and without the characters XML 1.0 forbids (a feed with one is refused whole).
+ */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return escapeHtml(text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")).replace(
+    /'/g,
+    "&apos;",
+  );
 }
 
 /** `<name>escaped text</name>`. */
