@@ -1,6 +1,7 @@
 /**
- * The front-matter fields as plain data, read from the zod schema itself, so the scaffold command,
- * the CMS configuration and the authors' guide never re-list them.
+ * The front-matter fields as plain data, read from the zod schema through its public JSON Schema
+ * (`z.toJSONSchema`), so the scaffold command, the CMS configuration and the authors' guide never
+ * re-list them.
  */
 import { z } from "zod";
 import { articleSchema } from "./schema.ts";
@@ -21,57 +22,54 @@ export interface FieldInfo {
   readonly fields?: readonly FieldInfo[];
 }
 
-type Schema = z.core.$ZodType;
-
-const metaOf = (schema: Schema): Record<string, unknown> => (z.globalRegistry.get(schema) ?? {}) as Record<string, unknown>;
-
-/** Unwraps `.optional()`, keeping the first description found on the way down. */
-function unwrap(schema: Schema): { inner: Schema; required: boolean; label: string } {
-  let current = schema;
-  let required = true;
-  let label = "";
-  for (;;) {
-    label ||= String(metaOf(current).description ?? "");
-    const def = current._zod.def as { type: string; innerType?: Schema };
-    if ((def.type === "optional" || def.type === "default") && def.innerType) {
-      required = false;
-      current = def.innerType;
-    } else return { inner: current, required, label };
-  }
+/**
+ * The part of zod's JSON Schema that the fields are read from: `.describe()` is `description`, and
+ * `.meta({ input })` is written beside the type.
+ */
+interface JsonSchema {
+  readonly type?: string;
+  readonly description?: string;
+  readonly input?: unknown;
+  readonly enum?: readonly unknown[];
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: readonly string[];
 }
 
-/** Describes one field of a zod schema. */
-export function describeField(name: string, schema: Schema): FieldInfo {
-  const { inner, required, label } = unwrap(schema);
-  const def = inner._zod.def as { type: string; shape?: Record<string, Schema>; entries?: Record<string, string> };
-  const base = { name, label: label || name, required };
-  switch (def.type) {
+const EDITORS: ReadonlySet<unknown> = new Set(["datetime", "image", "text"]);
+
+/** Describes one field from its JSON Schema. */
+function describeField(name: string, schema: JsonSchema, required: boolean): FieldInfo {
+  const base = { name, label: schema.description || name, required };
+  if (schema.enum) return { ...base, kind: "select", options: schema.enum.map(String) };
+  switch (schema.type) {
     case "object":
-      return { ...base, kind: "object", fields: describeShape(def.shape ?? {}) };
+      return { ...base, kind: "object", fields: describeObject(schema) };
     case "array":
       return { ...base, kind: "list" };
-    case "enum":
-      return { ...base, kind: "select", options: Object.values(def.entries ?? {}) };
     case "boolean":
       return { ...base, kind: "boolean" };
-    case "string": {
-      const input = metaOf(inner).input;
-      return { ...base, kind: input === "datetime" || input === "image" || input === "text" ? input : "string" };
-    }
+    case "string":
+      return { ...base, kind: EDITORS.has(schema.input) ? (schema.input as FieldKind) : "string" };
     default:
-      throw new Error(`lib/content/fields.ts: no editor for the zod type "${def.type}" of field "${name}"`);
+      throw new Error(
+        `lib/content/fields.ts: no editor for the JSON Schema type "${String(schema.type)}" of field "${name}"`,
+      );
   }
 }
 
-function describeShape(shape: Record<string, Schema>): FieldInfo[] {
-  return Object.entries(shape).map(([name, schema]) => describeField(name, schema));
+function describeObject(schema: JsonSchema): FieldInfo[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, field]) =>
+    describeField(name, field, required.has(name)),
+  );
 }
 
 /**
- * The fields of an article, in schema order, for a site's categories.
+ * The fields of an article, in schema order, for a site's categories. Read from zod's JSON Schema as
+ * an author writes the front matter (`io: "input"`): a field with a default is not required.
  * @example articleFields(site).map((f) => f.name) // ["title", "date", …]
  */
 export function articleFields(site: Pick<SiteConfig, "categories">): FieldInfo[] {
   const slugs = site.categories.map((c) => c.slug) as [string, ...string[]];
-  return describeShape(articleSchema(slugs).shape as Record<string, Schema>);
+  return describeObject(z.toJSONSchema(articleSchema(slugs), { io: "input" }) as JsonSchema);
 }
