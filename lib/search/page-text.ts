@@ -1,16 +1,11 @@
 /**
  * The indexed part of an article page's HTML, and the record Pagefind receives.
  */
+import { decodeHtml } from "../text/html.ts";
 import { markStroke } from "./stroke.ts";
 
 /** The attribute that marks the one element of a page Pagefind indexes (set in layouts/article.njk). */
 export const BODY_ATTRIBUTE = "data-pagefind-body";
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
-
-/** Decodes the few entities our templates write. */
-const unescapeHtml = (text: string): string =>
-  text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => ENTITIES[name] ?? "");
 
 /**
  * The inline sort values of a page (`data-pagefind-sort="key:value"`), by key.
@@ -20,7 +15,11 @@ export function sortValues(html: string): Map<string, string> {
   const values = new Map<string, string>();
   for (const [, pair] of html.matchAll(/data-pagefind-sort="([^"]*)"/g)) {
     const colon = pair!.indexOf(":");
-    if (colon > 0) values.set(unescapeHtml(pair!.slice(0, colon)), unescapeHtml(pair!.slice(colon + 1)));
+    if (colon > 0)
+      values.set(
+        decodeHtml(pair!.slice(0, colon), "attribute"),
+        decodeHtml(pair!.slice(colon + 1), "attribute"),
+      );
   }
   return values;
 }
