@@ -31,6 +31,9 @@ const TYPES: Record<string, string> = {
   ".pagefind": "application/octet-stream",
 };
 
+/** The methods a static site answers; a CDN refuses the others, and so does the preview. */
+export const ALLOWED_METHODS = ["GET", "HEAD"] as const;
+
 /** Hooks that let the preview add a host's headers and redirects around plain file serving. */
 export interface ServeHooks {
   /** Returns true when it answered the request itself (e.g. a redirect). */
@@ -63,6 +66,13 @@ export async function serveStatic(
 ): Promise<{ server: Server; url: string }> {
   const absolute = path.resolve(root);
   const server = createServer((req, res) => {
+    if (!(ALLOWED_METHODS as readonly string[]).includes(req.method ?? "")) {
+      // 405 with Allow, as RFC 9110 asks: a form or script POSTing here must not look like it worked.
+      res
+        .writeHead(405, { allow: ALLOWED_METHODS.join(", "), "content-type": "text/plain; charset=utf-8" })
+        .end("Phương thức không được hỗ trợ (method not allowed)");
+      return;
+    }
     if (hooks.before?.(req, res)) return;
     const urlPath = new URL(req.url ?? "/", "http://localhost").pathname;
     if (
