@@ -1,11 +1,12 @@
 /**
- * The production build: Eleventy into a fresh temporary folder, then an atomic swap into place.
+ * The production build: Eleventy into a fresh version folder, then an atomic swap into place
+ * (lib/output/site-versions.ts).
  *
  * Why: Eleventy neither empties its output folder (a deleted article would survive) nor rolls back
- * on failure; building aside and swapping means a failed build publishes nothing, not half a site.
+ * on failure; building aside and swapping means a failed or killed build publishes nothing, not half
+ * a site, and readers keep the previous one.
  */
-import { spawn } from "node:child_process";
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -15,6 +16,9 @@ import { checkArticleImages } from "./images/check.ts";
 import { eleventyInput, setContentDir, type EleventyConfig } from "./eleventy.ts";
 import { countStage, recordStage, timeStage, writeTimingReport } from "./timing.ts";
 import { progress } from "./progress.ts";
+import { publishVersion, recoverOutput, stageVersion } from "./output/site-versions.ts";
+import { diskErrorOf } from "./output/disk-errors.ts";
+import { faultPoint } from "./output/fault-point.ts";
 
 export interface BuildOptions {
   /** Content folder (articles and `_data`); defaults to `content/`. */
@@ -26,7 +30,10 @@ export interface BuildOptions {
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Builds the site; resolves with the output folder, rejects (leaving the old output intact) on error. */
+/**
+ * Builds the site; resolves with the output folder, rejects (leaving the old output intact) on error:
+ * a `ContentError` for bad content, a `DiskError` when the disk is full or the folder not writable.
+ */
 export async function buildSite(options: BuildOptions = {}): Promise<string> {
   try {
     return await timeStage("build", () => build(options));
@@ -38,6 +45,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<string> {
 async function build(options: BuildOptions): Promise<string> {
   const input = path.resolve(options.input ?? path.join(projectDir, "content"));
   const output = path.resolve(options.output ?? path.join(projectDir, "_site"));
+  // First: readers get a site back at once if a killed build left `output` missing.
+  for (const notice of recoverOutput(output)) console.log(notice);
   // Validate every article before Eleventy starts: authors get one list of all problems, and
   // nothing is written. The content plugin reuses these parsed files (see load.ts).
   const { articles, problems } = loadArticles(input);
@@ -46,9 +55,9 @@ async function build(options: BuildOptions): Promise<string> {
     throw new ContentError([...problems, ...(await checkArticleImages(articles))]);
   }
   for (const warning of problems) console.warn(formatProblem(warning));
-  const staging = `${output}.building-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+  let staging: string | undefined;
   try {
+    staging = stageVersion(output);
     const eleventy = new Eleventy(eleventyInput, staging, {
       configPath: path.join(projectDir, ".eleventy.ts"),
       quietMode: options.quiet ?? true,
@@ -58,31 +67,22 @@ async function build(options: BuildOptions): Promise<string> {
       },
     });
     await timeStage("eleventy", () => eleventy.write());
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
-  return timeStage("publish", () => {
-    const previous = `${output}.previous-${process.pid}`;
-    if (existsSync(output)) renameSync(output, previous);
-    renameSync(staging, output);
-    removeInBackground(previous);
+    await timeStage("publish", () => publishVersion(output, staging as string));
     return output;
-  });
+  } catch (error) {
+    // Published or not, `output` is whole; only the unfinished version is removed.
+    if (staging !== undefined) removeQuietly(staging);
+    throw diskErrorOf(error, output) ?? error;
+  }
 }
 
-/**
- * Deletes the replaced site without making the build wait for it. Why: unlinking 10,000 pages took
- * longer than building them in the profile at 10,000 articles, and nothing reads that folder once the
- * new site is in place. On Windows, where `rm` is missing, it is deleted in place.
- */
-function removeInBackground(folder: string): void {
-  if (!existsSync(folder)) return;
-  if (process.platform === "win32") {
+/** Deletes a folder, ignoring failures: the error being reported matters more, and recovery retries. */
+function removeQuietly(folder: string): void {
+  try {
     rmSync(folder, { recursive: true, force: true });
-    return;
+  } catch {
+    // e.g. a read-only file system; `recoverOutput` removes it at the next build.
   }
-  spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
 }
 
 /**
@@ -95,7 +95,11 @@ function measurePages(eleventyConfig: EleventyConfig): void {
     start = performance.now();
     progress.stage("render");
   });
-  eleventyConfig.on("eleventy.after", () => recordStage("render", start));
+  eleventyConfig.on("eleventy.after", async () => {
+    recordStage("render", start);
+    // Pages written, images and the search index not yet: the staging folder is half a site.
+    await faultPoint("pages-written");
+  });
   eleventyConfig.addTransform("progress", (content: string) => {
     progress.tick();
     countStage("pages");

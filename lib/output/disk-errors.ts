@@ -1,0 +1,52 @@
+/**
+ * Failures of the machine rather than of the content (a full disk, a read-only or forbidden output
+ * folder), told to the operator in one message, Vietnamese then English, naming the path.
+ *
+ * Why match messages too: errors from Node carry an errno `code` and the `path`, but sharp (libvips)
+ * and Pagefind report the same failures as text ("No space left on device (os error 28)").
+ */
+
+interface Kind {
+  readonly vi: string;
+  readonly en: string;
+  /** The C library's text for the code, as tools that do not pass the code on print it. */
+  readonly text: string;
+}
+
+const KINDS: Readonly<Record<string, Kind>> = {
+  ENOSPC: { vi: "ổ đĩa đã đầy", en: "no space left on device", text: "No space left on device" },
+  EDQUOT: { vi: "đã hết hạn mức đĩa", en: "disk quota exceeded", text: "Disk quota exceeded" },
+  EROFS: { vi: "ổ đĩa chỉ cho đọc", en: "read-only file system", text: "Read-only file system" },
+  EACCES: { vi: "không có quyền ghi", en: "permission denied", text: "Permission denied" },
+  EPERM: { vi: "thao tác không được phép", en: "operation not permitted", text: "Operation not permitted" },
+};
+
+/** The build could not write: what, where, and that the published site is unchanged. */
+export class DiskError extends Error {
+  constructor(
+    readonly code: string,
+    /** The file or folder that could not be written, when the error named it. */
+    readonly where: string | undefined,
+    readonly output: string,
+  ) {
+    const kind = KINDS[code] as Kind;
+    const at = where ?? output;
+    super(
+      `Không ghi được trang web: ${kind.vi} (${code}) tại ${at}. Đã xóa bản dựng dở; trang đang có ở ${output} giữ nguyên.\n` +
+        `Could not write the site: ${kind.en} (${code}) at ${at}. The unfinished build was removed; the site at ${output} is unchanged.`,
+    );
+    this.name = "DiskError";
+  }
+}
+
+/** The disk failure somewhere in `error`'s cause chain (Eleventy wraps what it catches), or undefined. */
+export function diskErrorOf(error: unknown, output: string): DiskError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 20; depth++) {
+    const { code, path } = current as NodeJS.ErrnoException;
+    if (code !== undefined && code in KINDS) return new DiskError(code, path, output);
+    const byText = Object.entries(KINDS).find(([, kind]) => current instanceof Error && current.message.includes(kind.text));
+    if (byText) return new DiskError(byText[0], undefined, output);
+    current = current.cause;
+  }
+  return undefined;
+}
