@@ -4,7 +4,7 @@
  * tsx, since Eleventy imports `.eleventy.ts` itself.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, realpathSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -19,6 +19,8 @@ export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-site-"));
   const siteDir = path.join(root, "_site");
   execFileSync("node_modules/.bin/tsx", ["scripts/build.ts", "--output", siteDir], { stdio: "inherit" });
-  project.provide("siteDir", siteDir);
+  // The folder the `_site` link points to (lib/output/site-versions.ts): tests copy it, and a copy
+  // of a relative link would point nowhere.
+  project.provide("siteDir", realpathSync(siteDir));
   return () => rmSync(root, { recursive: true, force: true });
 }
