@@ -26,7 +26,9 @@ const LINK = ".link";
 /** A new, empty version folder to build into: `<versions>/<time>-<pid>.building`. */
 export function stageVersion(output: string): string {
   const staging = path.join(versionsDir(output), `${Date.now()}-${process.pid}${BUILDING}`);
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(path.dirname(staging), { recursive: true });
+  // Not recursive: Node reports a read-only file system under a recursive mkdir as ENOENT.
+  mkdirSync(staging);
   return staging;
 }
 
