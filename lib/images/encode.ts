@@ -8,6 +8,8 @@
  * output inherits that. sharp writes no metadata unless asked (`keepMetadata`/`withMetadata` are never
  * called), so EXIF, GPS, XMP and ICC are all dropped.
  */
+import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import { ENCODERS, MAX_INPUT_PIXELS, SHARE_SIZE, WIDTHS } from "./settings.ts";
@@ -25,6 +27,12 @@ export interface EncodedImage {
   readonly colour: readonly [number, number, number];
   /** Whether `share.jpg` (1200×630) is in the entry. */
   readonly share: boolean;
+}
+
+/** An output as it was written into the cache: checked against before reuse (cache.ts). */
+export interface CachedFile {
+  readonly size: number;
+  readonly sha256: string;
 }
 
 export const FORMATS = ["avif", "webp"] as const;
@@ -55,7 +63,8 @@ export async function decode(source: Buffer): Promise<Raw> {
 
 /**
  * Encodes what is asked of one decoded source into `entryDir`, the encodes queued on `pool` at
- * `priority`. Returns the manifest.
+ * `priority`. Resolves with the manifest and the size and SHA-256 of each file written, taken from
+ * the very bytes written (sharp encodes to memory, then the file is written once).
  */
 export async function encodeAll(
   raw: Raw,
@@ -63,7 +72,7 @@ export async function encodeAll(
   want: { pictures: boolean; share: boolean },
   pool: Pool,
   priority: number,
-): Promise<EncodedImage> {
+): Promise<{ image: EncodedImage; files: Record<string, CachedFile> }> {
   const { width, height, channels } = raw.info;
   const input = { raw: { width, height, channels } };
   const stats = await sharp(raw.data, input).stats();
@@ -75,26 +84,29 @@ export async function encodeAll(
   const colour = stats.channels.slice(0, 3).map((c) => Math.round(c.mean)) as [number, number, number];
   const widths = widthsFor(width);
   const fallback = transparent ? "png" : "jpeg";
+  const files: Record<string, CachedFile> = {};
   const jobs: Promise<unknown>[] = [];
-  const file = (name: string): string => path.join(entryDir, name);
+  const write = (name: string, encode: () => Sharp): void => {
+    jobs.push(
+      pool.run(priority, async () => {
+        const bytes = await encode().toBuffer();
+        await writeFile(path.join(entryDir, name), bytes);
+        files[name] = { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+      }),
+    );
+  };
   if (want.pictures) {
     for (const w of widths) {
       for (const format of [...FORMATS, fallback] as const) {
-        jobs.push(
-          pool.run(priority, () =>
-            from()
-              .resize({ width: w })
-              .toFormat(format, ENCODERS[format])
-              .toFile(file(`${w}.${EXTENSIONS[format]}`)),
-          ),
+        write(`${w}.${EXTENSIONS[format]}`, () =>
+          from().resize({ width: w }).toFormat(format, ENCODERS[format]),
         );
       }
     }
   }
-  if (want.share)
-    jobs.push(pool.run(priority, () => shareImage(from(), width, height, colour, file("share.jpg"))));
+  if (want.share) write("share.jpg", () => shareImage(from(), width, height, colour));
   await Promise.all(jobs);
-  return { width, height, widths, fallback, colour, share: want.share };
+  return { image: { width, height, widths, fallback, colour, share: want.share }, files };
 }
 
 /**
@@ -106,16 +118,12 @@ function shareImage(
   width: number,
   height: number,
   colour: readonly [number, number, number],
-  target: string,
-): Promise<OutputInfo> {
+): Sharp {
   const { width: W, height: H } = SHARE_SIZE;
   const background = { r: colour[0], g: colour[1], b: colour[2] };
   const flat = image.flatten({ background: "#ffffff" });
   if (Math.max(W / width, H / height) <= 1) {
-    return flat
-      .resize(W, H, { fit: "cover", position: sharp.strategy.attention })
-      .jpeg(ENCODERS.share)
-      .toFile(target);
+    return flat.resize(W, H, { fit: "cover", position: sharp.strategy.attention }).jpeg(ENCODERS.share);
   }
   const scale = Math.min(1, W / width, H / height);
   const w = Math.round(width * scale);
@@ -125,6 +133,5 @@ function shareImage(
   return flat
     .resize(w, h)
     .extend({ left, right: W - w - left, top, bottom: H - h - top, background })
-    .jpeg(ENCODERS.share)
-    .toFile(target);
+    .jpeg(ENCODERS.share);
 }

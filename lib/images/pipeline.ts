@@ -6,11 +6,11 @@
  * across cores, while one photo on two libvips threads measured 1.7× here; and a libvips default of
  * "all cores" per operation times several operations at once would oversubscribe the CPU.
  */
-import { copyFileSync, constants, linkSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, constants, mkdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { ImageCache, cacheKey } from "./cache.ts";
+import { ImageCache, cacheKey, type CacheEntry } from "./cache.ts";
 import { decode, encodeAll, type EncodedImage } from "./encode.ts";
 import { Pool } from "./pool.ts";
 import type { PlacedImage } from "./markup.ts";
@@ -34,6 +34,8 @@ export interface PipelineStats {
   encoded: number;
   /** Sources served entirely from the cache. */
   cached: number;
+  /** Of the encoded, those whose cache entry was damaged (a file cut off, missing or changed). */
+  repaired: number;
   /** Milliseconds spent in `prepare`. */
   ms: number;
 }
@@ -41,7 +43,7 @@ export interface PipelineStats {
 export class ImagePipeline {
   readonly cache: ImageCache;
   readonly pool: Pool;
-  stats: PipelineStats = { encoded: 0, cached: 0, ms: 0 };
+  stats: PipelineStats = { encoded: 0, cached: 0, repaired: 0, ms: 0 };
   private prepared = new Map<string, PreparedImage>();
   private failures = new Map<string, string>();
   private outputs = new Map<string, string>();
@@ -55,40 +57,60 @@ export class ImagePipeline {
 
   /** Forgets the previous build (watch mode rebuilds reuse the pipeline); the disk cache stays. */
   reset(): void {
-    this.stats = { encoded: 0, cached: 0, ms: 0 };
+    this.stats = { encoded: 0, cached: 0, repaired: 0, ms: 0 };
     this.prepared.clear();
     this.failures.clear();
     this.outputs.clear();
   }
 
-  /** Encodes (or finds in the cache) every source; a bad source is recorded, not thrown. */
+  /**
+   * Encodes (or finds in the cache) every source. A source that cannot be read or decoded is recorded
+   * (the author's problem, see `failure`); failing to write the cache (a full disk) rejects.
+   */
   async prepare(requests: readonly { path: string; share: boolean }[]): Promise<void> {
     const started = performance.now();
     const wanted = new Map<string, boolean>();
     for (const r of requests) wanted.set(r.path, (wanted.get(r.path) ?? false) || r.share);
-    await Promise.all(
-      [...wanted].map(([file, share]) =>
-        this.prepareOne(file, share).catch((error: unknown) => {
-          this.failures.set(file, error instanceof Error ? error.message : String(error));
-        }),
-      ),
-    );
+    await Promise.all([...wanted].map(([file, share]) => this.prepareOne(file, share)));
     this.stats.ms += performance.now() - started;
   }
 
   private async prepareOne(file: string, share: boolean): Promise<void> {
     const done = this.prepared.get(file);
     if (done && (done.manifest.share || !share)) return;
-    const source = readFileSync(file);
+    let source: Buffer;
+    try {
+      source = readFileSync(file);
+    } catch (error) {
+      this.failures.set(file, error instanceof Error ? error.message : String(error));
+      return;
+    }
     const key = cacheKey(source);
-    const cached = this.cache.read(key);
+    const found = this.cache.read(key);
+    let cached = found?.entry;
+    const damage = found?.damage ?? (cached && (await this.cache.verify(key, cached)));
+    if (damage !== undefined) {
+      console.warn(
+        `Bộ đệm ảnh hỏng (${damage}): mã hóa lại ${path.relative(process.cwd(), file)} ` +
+          `(image cache entry ${key} damaged, encoding again)`,
+      );
+      this.cache.discard(key);
+      this.stats.repaired++;
+      cached = undefined;
+    }
     if (cached && (cached.share || !share)) {
       this.stats.cached++;
       this.prepared.set(file, { key, manifest: cached });
       return;
     }
     const priority = this.priority++;
-    const raw = await this.pool.run(priority, () => decode(source));
+    let raw: Awaited<ReturnType<typeof decode>>;
+    try {
+      raw = await this.pool.run(priority, () => decode(source));
+    } catch (error) {
+      this.failures.set(file, error instanceof Error ? error.message : String(error));
+      return;
+    }
     const made = await encodeAll(
       raw,
       this.cache.open(key),
@@ -96,10 +118,12 @@ export class ImagePipeline {
       this.pool,
       priority,
     );
-    const manifest = cached ? { ...cached, share: true } : made;
-    this.cache.commit(key, manifest);
+    const entry: CacheEntry = cached
+      ? { ...cached, share: true, files: { ...cached.files, ...made.files } }
+      : { ...made.image, files: made.files };
+    this.cache.commit(key, entry);
     this.stats.encoded++;
-    this.prepared.set(file, { key, manifest });
+    this.prepared.set(file, { key, manifest: entry });
   }
 
   get(file: string): PreparedImage | undefined {
@@ -147,10 +171,11 @@ export class ImagePipeline {
   }
 
   /**
-   * Puts this build's outputs into the site folder as hard links to the cache. Why links: a 10,000
-   * article archive publishes some 18,000 encoded files, and copying them took the build's main
-   * thread seconds; a committed cache entry is never written again, so a link is as safe as a copy.
-   * Where linking is refused (another file system, no hard links) the file is copied.
+   * Copies this build's outputs from the cache into the site folder. Copies, not hard links: a link
+   * is the cache file itself, so a later change to the cache (a re-encode, a truncation, a tool
+   * rewriting it in place) would change the published site with it. `COPYFILE_FICLONE` makes the copy
+   * a reflink where the file system has them (Btrfs, XFS, APFS: shared blocks, copied on write, as fast
+   * as a link) and a plain kernel copy elsewhere; docs/reliability.md has the measured cost.
    */
   writeOutputs(siteDir: string): number {
     const made = new Set<string>();
@@ -165,17 +190,17 @@ export class ImagePipeline {
   }
 }
 
-/** Links `cached` at `target` (replacing a file there, as a dev server's rebuild finds one), or copies it. */
+/**
+ * Copies `cached` to `target`. A file already there (a dev server's rebuild writes into the folder
+ * it wrote before) is removed first rather than overwritten: opening it for writing would truncate
+ * the cache file itself if it were a link to it.
+ */
 function publishFile(cached: string, target: string): void {
   try {
-    linkSync(cached, target);
+    copyFileSync(cached, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") {
-      rmSync(target, { force: true });
-      return publishFile(cached, target);
-    }
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK" && code !== "ENOTSUP") throw error;
-    copyFileSync(cached, target, constants.COPYFILE_FICLONE);
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    rmSync(target, { force: true });
+    copyFileSync(cached, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
   }
 }

@@ -50,4 +50,4 @@ export const SHARE_SIZE = { width: 1200, height: 630 } as const;
 export const MAX_INPUT_PIXELS = 120_000_000;
 
 /** Bump when the pipeline changes in a way the settings above do not show. */
-export const PIPELINE_VERSION = 1;
+export const PIPELINE_VERSION = 2;
