@@ -23,6 +23,9 @@ import { WorkerLink } from "./worker-link.ts";
  */
 const IN_FLIGHT = 64;
 
+/** How long a failed build waits for a lane to end its Pagefind process before terminating it. */
+const STOP_TIMEOUT_MS = 5000;
+
 /** Pages sent to a lane in one message. */
 const BATCH = 16;
 
@@ -103,13 +106,15 @@ interface LaneConfig {
 type LaneRequest =
   | { readonly kind: "add"; readonly pages: readonly { readonly url: string; readonly content: string }[] }
   | { readonly kind: "write"; readonly dir: string }
-  | { readonly kind: "close" };
+  | { readonly kind: "close" }
+  | { readonly kind: "stop" };
 
 /** What a lane answers, in the order asked. */
 type LaneAnswer =
   | { readonly kind: "added"; readonly pages: number; readonly errors: readonly string[] }
   | { readonly kind: "written"; readonly dir: string; readonly errors: readonly string[] }
-  | { readonly kind: "closed" };
+  | { readonly kind: "closed" }
+  | { readonly kind: "stopped" };
 
 /** One Pagefind indexer in a worker thread (`pagefind-lane.mjs`), as the rendering thread sees it. */
 class Lane {
@@ -117,6 +122,8 @@ class Lane {
   private inFlight = 0;
   /** Pages in the part being filled. */
   inPart = 0;
+  /** Asked to close or stop: its worker ends by itself. */
+  private closing = false;
   /** Pages not yet sent: a message per page cost the rendering thread 3 s at 10,000 articles. */
   private batch: { url: string; content: string }[] = [];
   private readonly waiting: (() => void)[] = [];
@@ -165,11 +172,22 @@ class Lane {
   /** Ends the lane's Pagefind process once its writes are done. */
   async close(): Promise<void> {
     this.flush();
+    this.closing = true;
     await this.link.ask({ kind: "close" });
   }
 
-  terminate(): Promise<void> {
-    return this.link.terminate();
+  /**
+   * Stops the worker. One not closed yet (a failed build) first ends its Pagefind process and waits
+   * for it to exit, since terminating the worker would leave that process unreaped (see
+   * `pagefind-lane.mjs`); a worker that does not answer in time is terminated anyway.
+   */
+  async terminate(): Promise<void> {
+    if (!this.closing && !this.link.error) {
+      this.closing = true;
+      const stopped = this.link.ask({ kind: "stop" }).catch(() => undefined);
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref())]);
+    }
+    await this.link.terminate();
   }
 
   /** Sends the pages batched so far. */
