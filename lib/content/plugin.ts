@@ -14,6 +14,7 @@ import { readSiteConfig } from "./site.ts";
 import { timeStage } from "../timing.ts";
 import { progress } from "../progress.ts";
 import devRebuildPlugin from "./dev-rebuild.ts";
+import devErrorsPlugin from "./dev-errors.ts";
 
 /** What the content module needs from an image pipeline (lib/images provides it). */
 export interface ContentImages {
@@ -57,7 +58,13 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   // Loaded once per build and shared by `articles` and `portal`, so every list, feed and sitemap
   // sees exactly the same published set (no drafts, no future dates).
   let loading: Promise<Article[]> | undefined;
-  const load = (): Promise<Article[]> => (loading ??= loadPublished());
+  // Dev server: a save that breaks an article shows its problems in the browser until it is fixed.
+  const devErrors = devServer ? devErrorsPlugin(eleventyConfig) : undefined;
+  const load = (): Promise<Article[]> =>
+    (loading ??= loadPublished().catch((error: unknown) => {
+      devErrors?.report(error);
+      throw error;
+    }));
   const loadPublished = async (): Promise<Article[]> => {
     const { articles, problems } = timeStage("content", () => loadArticles(content));
     const published = publishedArticles(articles, options.now ?? new Date(), devServer);
