@@ -90,7 +90,12 @@ export async function encodeAll(
     jobs.push(
       pool.run(priority, async () => {
         const bytes = await encode().toBuffer();
-        await writeFile(path.join(entryDir, name), bytes);
+        const target = path.join(entryDir, name);
+        await writeFile(target, bytes).catch((error: NodeJS.ErrnoException) => {
+          // A write that fails after the open (a full disk) carries no path; the message needs it.
+          error.path ??= target;
+          throw error;
+        });
         files[name] = { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
       }),
     );

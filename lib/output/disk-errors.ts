@@ -41,15 +41,18 @@ export class DiskError extends Error {
 
 /** The disk failure somewhere in `error`'s cause chain (Eleventy wraps what it catches), or undefined. */
 export function diskErrorOf(error: unknown, output: string): DiskError | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 20; depth++) {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error && chain.length < 20; current = current.cause)
+    chain.push(current);
+  // An error with its code names the path; wrappers only repeat its text, so they are the fallback.
+  for (const current of chain) {
     // A failed copy names its source as `path` and the file it could not write as `dest`.
     const { code, path, dest } = current as NodeJS.ErrnoException & { dest?: string };
     if (code !== undefined && code in KINDS) return new DiskError(code, dest ?? path, output);
-    const byText = Object.entries(KINDS).find(
-      ([, kind]) => current instanceof Error && current.message.includes(kind.text),
-    );
+  }
+  for (const current of chain) {
+    const byText = Object.entries(KINDS).find(([, kind]) => current.message.includes(kind.text));
     if (byText) return new DiskError(byText[0], undefined, output);
-    current = current.cause;
   }
   return undefined;
 }

@@ -292,6 +292,27 @@ describe.skipIf(!mountable)("a disk fault (a real tmpfs mounted for the output)"
     expect(leftovers(output)).toEqual([]);
   });
 
+  it("full while encoding a new photo into the image cache: the disk message, not an unreadable photo", async () => {
+    const { content, output } = await oldSiteOnTmpfs();
+    const cache = path.join(path.dirname(content), "cache-disk");
+    mkdirSync(cache);
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", cache]);
+    mounts.push(cache);
+    const before = snapshot(output);
+    const result = spawnSync(tsx, ["scripts/build.ts", "--input", content, "--output", output], {
+      cwd: projectDir,
+      encoding: "utf8",
+      env: { ...process.env, IMAGE_CACHE_DIR: cache },
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(
+      new RegExp(`^Không ghi được trang web: ổ đĩa đã đầy \\(ENOSPC\\) tại ${cache}/`, "m"),
+    );
+    expect(result.stderr).not.toContain("không đọc được");
+    expect(snapshot(output)).toEqual(before);
+    expect(served(output)).toBe("old");
+  });
+
   it("read-only (EROFS): one message naming the output folder, old site untouched", async () => {
     const { content, output, mount } = await oldSiteOnTmpfs();
     execFileSync("mount", ["-o", "remount,ro", mount]);
