@@ -82,28 +82,35 @@ export class ImageCache {
   /**
    * Checks every file of a finished entry against its record (size first, then SHA-256 of the
    * content); resolves with what is wrong, or undefined. Hashing runs in libuv's thread pool
-   * (WebCrypto), off the thread that renders pages.
+   * (WebCrypto), off the thread that renders pages. An entry this cache found whole before is not
+   * hashed again while its files keep their size, mtime and inode (a dev server's rebuilds): any write
+   * to a file changes its mtime.
    */
   async verify(key: string, entry: CacheEntry): Promise<string | undefined> {
     const dir = this.entryDir(key);
+    const names = expectedFiles(entry);
+    const stats = await Promise.all(names.map((name) => stat(path.join(dir, name)).catch(() => undefined)));
+    const missing = names.find((_, i) => stats[i] === undefined);
+    if (missing !== undefined) return `thiếu ${missing}`;
+    const signature = stats.map((s) => `${s?.size}:${s?.mtimeMs}:${s?.ino}`).join(" ");
+    if (this.verified.get(key) === signature) return undefined;
     const problems = await Promise.all(
-      expectedFiles(entry).map(async (name): Promise<string | undefined> => {
+      names.map(async (name, i): Promise<string | undefined> => {
         const record = entry.files[name] as CachedFile;
-        const file = path.join(dir, name);
-        const size = await stat(file).then(
-          (s) => s.size,
-          () => undefined,
-        );
-        if (size === undefined) return `thiếu ${name}`;
+        const size = stats[i]?.size;
         if (size !== record.size) return `${name} dài ${size} byte, lúc ghi ${record.size}`;
-        const digest = Buffer.from(await crypto.subtle.digest("SHA-256", await readFile(file))).toString(
-          "hex",
-        );
+        const bytes = await readFile(path.join(dir, name));
+        const digest = Buffer.from(await crypto.subtle.digest("SHA-256", bytes)).toString("hex");
         return digest === record.sha256 ? undefined : `${name} khác nội dung lúc ghi`;
       }),
     );
-    return problems.find((problem) => problem !== undefined);
+    const problem = problems.find((p) => p !== undefined);
+    if (problem === undefined) this.verified.set(key, signature);
+    return problem;
   }
+
+  /** Entries found whole, with the size, mtime and inode of their files then (see `verify`). */
+  private readonly verified = new Map<string, string>();
 
   /** Creates the entry folder for writing outputs into. */
   open(key: string): string {
@@ -114,6 +121,7 @@ export class ImageCache {
 
   /** Deletes an entry that cannot be trusted, so it is encoded again from nothing. */
   discard(key: string): void {
+    this.verified.delete(key);
     rmSync(this.entryDir(key), { recursive: true, force: true });
   }
 

@@ -114,6 +114,30 @@ describe("a damaged image cache entry", () => {
   });
 });
 
+describe("one pipeline over several builds (a dev server)", () => {
+  it("still finds damage done after an entry was found whole", async () => {
+    const { file, entry } = await encodedOnce();
+    const pipeline = new ImagePipeline({ cacheDir: path.dirname(entry) });
+    const prepare = async () => {
+      pipeline.reset();
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+      await pipeline.prepare([{ path: file, share: true }]);
+      const notices = warn.mock.calls.length;
+      warn.mockRestore();
+      return { ...pipeline.stats, notices };
+    };
+    expect(await prepare()).toMatchObject({ cached: 1, repaired: 0 });
+    expect(await prepare()).toMatchObject({ cached: 1, repaired: 0 });
+    // Same size, other bytes, written later: the earlier check does not vouch for it.
+    const target = path.join(entry, "720.webp");
+    const bytes = readFileSync(path.join(entry, "360.webp"));
+    const same = Buffer.alloc(statSync(target).size, bytes);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeFileSync(target, same);
+    expect(await prepare()).toMatchObject({ encoded: 1, repaired: 1, notices: 1 });
+  });
+});
+
 describe("published image files", () => {
   it("are copies: damaging the cache afterwards leaves the published site as it was", async () => {
     // Regression: published images were hard links into the cache, so a truncated cache file broke
