@@ -98,11 +98,15 @@ function retire(folder: string): void {
   const old = `${folder}${OLD}`;
   try {
     renameSync(folder, old);
-    if (process.platform === "win32") rmSync(old, { recursive: true, force: true });
-    else spawn("rm", ["-rf", old], { detached: true, stdio: "ignore" }).unref();
+    removeInBackground(old);
   } catch {
     // The new site is published already; `recoverOutput` deletes what is left at the next build.
   }
+}
+
+function removeInBackground(folder: string): void {
+  if (process.platform === "win32") rmSync(folder, { recursive: true, force: true });
+  else spawn("rm", ["-rf", folder], { detached: true, stdio: "ignore" }).unref();
 }
 
 /** The pid in a name made by `stageVersion`/`publishVersion`, or by earlier builds (`_site.building-<pid>`). */
@@ -171,7 +175,11 @@ export function recoverOutput(output: string): string[] {
       );
     }
   }
-  const removed = stale.filter((file) => file !== current && file !== restored);
+  // Replaced versions are being deleted by the build that replaced them, or were left when that
+  // `rm` was stopped: either way in the background again, without a word, as after any build.
+  const leftover = stale.filter((file) => file !== current && file !== restored);
+  for (const file of leftover.filter((f) => f.endsWith(OLD))) removeInBackground(file);
+  const removed = leftover.filter((file) => !file.endsWith(OLD));
   for (const file of removed) rmSync(file, { recursive: true, force: true });
   if (removed.length > 0) {
     notices.push(
