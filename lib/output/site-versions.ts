@@ -7,7 +7,7 @@
  * Node. So a build writes its version beside the others and renames a fresh link over `_site`: at
  * every instant `_site` resolves to the old version or the new one, each complete. Readers that open
  * `_site/...` (the preview, a web server, the tests) follow the link; a tool that will not follow a
- * linked root (Netlify's CLI lists the folder with lstat) is given `realpath _site`.
+ * linked root (upload-artifact, Netlify's CLI) is given `realpath _site`.
  */
 import { spawn } from "node:child_process";
 import { lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from "node:fs";

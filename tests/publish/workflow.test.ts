@@ -72,7 +72,10 @@ describe("the CI workflow", () => {
     expect(JSON.stringify(build)).not.toMatch(/secrets\.|NETLIFY_AUTH_TOKEN/);
     expect(runsOf(build)).toContain("npm run build");
     const upload = build.steps.find((s) => s.uses?.startsWith("actions/upload-artifact@"));
-    expect(upload?.with).toMatchObject({ name: "site", path: "_site" });
+    // The folder `_site` links to (lib/output/site-versions.ts): upload-artifact cannot upload a link.
+    const site = build.steps.find((s) => s.id === "site");
+    expect(site?.run).toContain("realpath _site");
+    expect(upload?.with).toMatchObject({ name: "site", path: "${{ steps.site.outputs.dir }}" });
     const checkout = build.steps.find((s) => s.uses?.startsWith("actions/checkout@"));
     expect(checkout?.with?.["persist-credentials"]).toBe(false);
   });
