@@ -14,6 +14,7 @@ import path from "node:path";
 import sharp, { type OutputInfo, type Sharp } from "sharp";
 import { ENCODERS, MAX_INPUT_PIXELS, SHARE_SIZE, WIDTHS } from "./settings.ts";
 import type { Pool } from "./pool.ts";
+import { withPath } from "../output/disk-errors.ts";
 
 /** What the cache remembers about an encoded source (its `manifest.json`). */
 export interface EncodedImage {
@@ -91,10 +92,8 @@ export async function encodeAll(
       pool.run(priority, async () => {
         const bytes = await encode().toBuffer();
         const target = path.join(entryDir, name);
-        await writeFile(target, bytes).catch((error: NodeJS.ErrnoException) => {
-          // A write that fails after the open (a full disk) carries no path; the message needs it.
-          error.path ??= target;
-          throw error;
+        await writeFile(target, bytes).catch((error: unknown) => {
+          throw withPath(error, target);
         });
         files[name] = { size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
       }),

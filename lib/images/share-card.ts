@@ -13,6 +13,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { escapeHtml } from "../text/html.ts";
 import { ENCODERS, SHARE_SIZE } from "./settings.ts";
+import { withPath } from "../output/disk-errors.ts";
 
 /** One share image as its consumers need it: where, how big, what type, how many bytes, what it shows. */
 export interface ShareImage {
@@ -59,7 +60,12 @@ export async function shareCard(
   if (existsSync(file)) return { file, hash };
   mkdirSync(dir, { recursive: true });
   const part = `${file}.${process.pid}.part`;
-  writeFileSync(part, await composeCard(source, text));
+  const card = await composeCard(source, text);
+  try {
+    writeFileSync(part, card);
+  } catch (error) {
+    throw withPath(error, part);
+  }
   renameSync(part, file);
   return { file, hash };
 }

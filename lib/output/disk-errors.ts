@@ -56,3 +56,12 @@ export function diskErrorOf(error: unknown, output: string): DiskError | undefin
   }
   return undefined;
 }
+
+/**
+ * Names `file` in an error from writing it. Why: a write that fails after the file was opened (a disk
+ * that fills up half way) carries an errno code but no path, and the operator needs to know where.
+ */
+export function withPath(error: unknown, file: string): unknown {
+  if (error instanceof Error && "code" in error) (error as NodeJS.ErrnoException).path ??= file;
+  return error;
+}

@@ -168,7 +168,9 @@ describe("a real build over a damaged cache", () => {
     const first = await runBuild(content, env);
     expect(first.code, first.stderr).toBe(0);
     // Damage every entry: one truncated file each, and one manifest emptied.
-    const entries = readdirSync(env.IMAGE_CACHE_DIR).map((key) => path.join(env.IMAGE_CACHE_DIR, key));
+    const entries = readdirSync(env.IMAGE_CACHE_DIR)
+      .filter((name) => /^[0-9a-f]{16}-[0-9a-f]{8}$/.test(name))
+      .map((key) => path.join(env.IMAGE_CACHE_DIR, key));
     for (const entry of entries) truncateSync(path.join(entry, "360.jpg"), 50);
     writeFileSync(path.join(entries[0] as string, "manifest.json"), "");
     const run = await runBuild(content, env);
