@@ -12,6 +12,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { EleventyConfig } from "../eleventy.ts";
 import { ContentError, formatProblem } from "./problems.ts";
+import { escapeHtml } from "../text/html.ts";
 
 /** Reloads the page when a build fails, so the dev server's error page replaces it. */
 const CLIENT = `<script type="module" data-dev-errors>
@@ -67,9 +68,6 @@ function isPageRequest(req: IncomingMessage): boolean {
   const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
   return pathname.endsWith("/") || pathname.endsWith(".html");
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The error page: every problem on its own line, as the terminal shows them. */
 export function errorPage(problems: readonly string[]): string {
