@@ -1,7 +1,17 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["_site/**", "_site.*/**", ".site-versions/**", "node_modules/**", ".cache/**", "docs/**", "coverage/**"] },
+  {
+    ignores: [
+      "_site/**",
+      "_site.*/**",
+      ".site-versions/**",
+      "node_modules/**",
+      ".cache/**",
+      "docs/**",
+      "coverage/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

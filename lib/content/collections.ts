@@ -109,11 +109,19 @@ export function groupByName(
     const base = slugify(name);
     if (!base) {
       const files = group.articles.map((a) => a.inputPath).join(", ");
-      throw new SlugCollisionError(`Tên "${name}" (${kind}) không tạo được địa chỉ (slug rỗng) — trong: ${files}`);
+      throw new SlugCollisionError(
+        `Tên "${name}" (${kind}) không tạo được địa chỉ (slug rỗng) — trong: ${files}`,
+      );
     }
     let slug = base;
     for (let n = 2; bySlug.has(slug); n++) slug = `${base}-${n}`;
-    bySlug.set(slug, { key: group.key, name, slug, url: `${KIND_PATHS[kind]}${slug}/`, articles: group.articles });
+    bySlug.set(slug, {
+      key: group.key,
+      name,
+      slug,
+      url: `${KIND_PATHS[kind]}${slug}/`,
+      articles: group.articles,
+    });
   }
   return sortVietnamese([...bySlug.values()], (taxon) => taxon.name);
 }

@@ -37,7 +37,9 @@ export default function devErrorsPlugin(eleventyConfig: EleventyConfig): DevErro
   });
   eleventyConfig.addTransform("dev-errors", function (content: string) {
     const output = this.page.outputPath;
-    return typeof output === "string" && output.endsWith(".html") ? content.replace("</body>", `${CLIENT}</body>`) : content;
+    return typeof output === "string" && output.endsWith(".html")
+      ? content.replace("</body>", `${CLIENT}</body>`)
+      : content;
   });
   eleventyConfig.setServerOptions({
     middleware: [

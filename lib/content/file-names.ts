@@ -34,7 +34,10 @@ export function missingFileMessage(dir: string, name: string, what = "tệp"): s
     return `tên ${what} "${base}" trên đĩa được ghi dấu theo kiểu Unicode khác (NFD) nên máy chủ không tìm thấy: hãy đổi tên tệp, tốt nhất là chữ thường không dấu, ví dụ anh-hoi-nghi.jpg`;
   }
   const near = entries.filter((entry) => looseFileKey(entry) === looseFileKey(base));
-  const hint = near.length > 0 ? `; có phải ý bạn là ${near.map((n) => `"${n}"`).join(" hay ")} ? (tên tệp phải viết đúng từng chữ hoa, chữ thường và dấu)` : "";
+  const hint =
+    near.length > 0
+      ? `; có phải ý bạn là ${near.map((n) => `"${n}"`).join(" hay ")} ? (tên tệp phải viết đúng từng chữ hoa, chữ thường và dấu)`
+      : "";
   // A case-insensitive disk finds it, but the build machine's will not.
   if (near.length === 0 && existsSync(path.join(dir, name))) return undefined;
   return `không tìm thấy ${what} "${name}" trong thư mục bài viết${hint}`;

@@ -34,13 +34,29 @@ const FENCE = /^---[ \t]*$/;
 export function splitFrontMatter(text: string): SplitFile {
   const lines = text.split("\n");
   if (!FENCE.test(lines[0] ?? "")) {
-    const message = "tệp phải bắt đầu bằng một dòng chỉ có ---, rồi đến các trường (title:, date:, …) và một dòng --- nữa";
-    return { data: {}, body: text, lines: new Map(), bodyLine: 1, yamlErrors: [{ line: 1, message }], fieldsReadable: false };
+    const message =
+      "tệp phải bắt đầu bằng một dòng chỉ có ---, rồi đến các trường (title:, date:, …) và một dòng --- nữa";
+    return {
+      data: {},
+      body: text,
+      lines: new Map(),
+      bodyLine: 1,
+      yamlErrors: [{ line: 1, message }],
+      fieldsReadable: false,
+    };
   }
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (close === -1) {
-    const message = "phần thông tin đầu bài mở bằng --- ở dòng 1 nhưng không có dòng --- đóng: thêm một dòng chỉ có --- sau trường cuối cùng, trước nội dung bài";
-    return { data: {}, body: "", lines: new Map(), bodyLine: lines.length + 1, yamlErrors: [{ line: 1, message }], fieldsReadable: false };
+    const message =
+      "phần thông tin đầu bài mở bằng --- ở dòng 1 nhưng không có dòng --- đóng: thêm một dòng chỉ có --- sau trường cuối cùng, trước nội dung bài";
+    return {
+      data: {},
+      body: "",
+      lines: new Map(),
+      bodyLine: lines.length + 1,
+      yamlErrors: [{ line: 1, message }],
+      fieldsReadable: false,
+    };
   }
   const yamlText = lines.slice(1, close).join("\n");
   const body = lines.slice(close + 1).join("\n");
@@ -48,34 +64,46 @@ export function splitFrontMatter(text: string): SplitFile {
 }
 
 /** A parsed YAML text with the 1-based line of any offset in it. */
-function parse(yamlText: string): { doc: Document; lineAt: (offset: number) => number; keyLines: Map<string, number> } {
+function parse(yamlText: string): {
+  doc: Document;
+  lineAt: (offset: number) => number;
+  keyLines: Map<string, number>;
+} {
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, schema: "core", uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yamlText, {
+    lineCounter: counter,
+    schema: "core",
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const lineAt = (offset: number): number => counter.linePos(offset).line;
   // File lines: the YAML text starts on the file's line 2, after the opening fence.
   const keyLines = new Map<string, number>();
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) keyLines.set(String(pair.key.value), lineAt(pair.key.range[0]) + 1);
+      if (isScalar(pair.key) && pair.key.range)
+        keyLines.set(String(pair.key.value), lineAt(pair.key.range[0]) + 1);
     }
   }
   return { doc, lineAt, keyLines };
 }
 
-function parseFrontMatter(yamlText: string): Pick<SplitFile, "data" | "lines" | "yamlErrors" | "fieldsReadable"> {
+function parseFrontMatter(
+  yamlText: string,
+): Pick<SplitFile, "data" | "lines" | "yamlErrors" | "fieldsReadable"> {
   const { doc, lineAt, keyLines } = parse(yamlText);
   const sourceLines = yamlText.split("\n");
   const notPlain = notPlainData(doc, lineAt);
   const syntax = doc.errors.map((error) => yamlErrorMessage(error, sourceLines, lineAt));
-  const errors = [
-    ...syntax,
-    ...notPlain,
-    ...trailingComments(doc, lineAt, sourceLines),
-  ].map((e) => ({ line: e.line + 1, message: e.message }));
+  const errors = [...syntax, ...notPlain, ...trailingComments(doc, lineAt, sourceLines)].map((e) => ({
+    line: e.line + 1,
+    message: e.message,
+  }));
   if (doc.contents !== null && !isMap(doc.contents)) {
     errors.push({ line: 2, message: "phần thông tin đầu bài phải là các dòng dạng tên: giá trị" });
   }
-  if (errors.length === 0) return { data: readable(doc), lines: keyLines, yamlErrors: [], fieldsReadable: true };
+  if (errors.length === 0)
+    return { data: readable(doc), lines: keyLines, yamlErrors: [], fieldsReadable: true };
   // With only mechanical slips (a colon in a headline), the fields are read as the author meant
   // them, so the lead photo and the other fields are still checked in the same run.
   if (notPlain.length === 0 && syntax.length > 0 && syntax.every((e) => e.repair !== undefined)) {
@@ -83,7 +111,12 @@ function parseFrontMatter(yamlText: string): Pick<SplitFile, "data" | "lines" | 
     for (const { line, repair } of syntax) repaired[line - 1] = repair ?? "";
     const second = parse(repaired.join("\n"));
     if (second.doc.errors.length === 0 && isMap(second.doc.contents)) {
-      return { data: readable(second.doc), lines: second.keyLines, yamlErrors: dedupe(errors), fieldsReadable: true };
+      return {
+        data: readable(second.doc),
+        lines: second.keyLines,
+        yamlErrors: dedupe(errors),
+        fieldsReadable: true,
+      };
     }
   }
   return { data: {}, lines: keyLines, yamlErrors: dedupe(errors), fieldsReadable: false };
@@ -102,7 +135,10 @@ function readable(doc: Document): unknown {
  * Anchors (`&a`), aliases (`*a`) and tags (`!!binary`, `!x`): YAML features an article never needs.
  * Each kind is named once, where it first occurs: an alias bomb would otherwise fill the screen.
  */
-function notPlainData(doc: Document, lineAt: (offset: number) => number): { line: number; message: string }[] {
+function notPlainData(
+  doc: Document,
+  lineAt: (offset: number) => number,
+): { line: number; message: string }[] {
   const firsts = new Map<string, { line: number; what: string; count: number }>();
   const note = (kind: string, range: readonly number[] | null | undefined, what: string): void => {
     const first = firsts.get(kind);
@@ -140,7 +176,9 @@ function trailingComments(
       const line = lineAt(node.range[0]);
       const text = (sourceLines[line - 1] ?? "").trim();
       const field = /^(?:-\s+)?([^\s:#"'][^:]*?):\s+(.*)$/.exec(text);
-      const example = field ? `${field[1]}: ${JSON.stringify(field[2] ?? "")}` : `"${text.replace(/^-\s+/, "")}"`;
+      const example = field
+        ? `${field[1]}: ${JSON.stringify(field[2] ?? "")}`
+        : `"${text.replace(/^-\s+/, "")}"`;
       found.push({
         line,
         message: `phần sau dấu # bị bỏ đi (YAML hiểu đó là ghi chú): nếu # thuộc nội dung, đặt cả giá trị trong dấu ngoặc kép, ví dụ ${example}; nếu là ghi chú, chuyển lên một dòng riêng`,

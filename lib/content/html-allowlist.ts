@@ -31,7 +31,10 @@ export function urlProblem(url: string, kind: "link" | "image" = "link"): string
     return `địa chỉ "${shorten(url)}" không hợp lệ: hãy kiểm tra lại liên kết`;
   }
   if ((kind === "link" ? LINK_SCHEMES : IMAGE_SCHEMES).has(protocol)) return undefined;
-  const allowed = kind === "link" ? "https://, http://, mailto:, tel: hoặc đường dẫn trong trang" : "tệp ảnh trong thư mục bài viết";
+  const allowed =
+    kind === "link"
+      ? "https://, http://, mailto:, tel: hoặc đường dẫn trong trang"
+      : "tệp ảnh trong thư mục bài viết";
   return `${kind === "link" ? "liên kết" : "ảnh"} tới địa chỉ ${protocol} không được phép: chỉ dùng ${allowed}`;
 }
 
@@ -74,9 +77,23 @@ const ELEMENTS: Readonly<Record<string, Readonly<Record<string, ValueCheck>>>> =
   time: { datetime: anyText },
   // Blocks.
   ...Object.fromEntries(
-    ["p", "div", "pre", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "dl", "dt", "dd", "figure", "figcaption"].map(
-      (name) => [name, {}],
-    ),
+    [
+      "p",
+      "div",
+      "pre",
+      "hr",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "ul",
+      "dl",
+      "dt",
+      "dd",
+      "figure",
+      "figcaption",
+    ].map((name) => [name, {}]),
   ),
   blockquote: { cite: linkUrl },
   ol: { start: integer(0, 1000000), reversed: flag("reversed"), type: oneOf("1", "a", "A", "i", "I") },
@@ -114,8 +131,29 @@ const HTML_ELEMENTS: ReadonlySet<string> = new Set(
 /** True for a name a browser treats as an HTML element (or the root of SVG or MathML). */
 export const isHtmlElement = (name: string): boolean => HTML_ELEMENTS.has(name);
 
-const EMBEDS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "video", "audio", "canvas", "portal"]);
-const FORMS = new Set(["form", "input", "button", "select", "option", "textarea", "label", "fieldset", "output"]);
+const EMBEDS = new Set([
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "video",
+  "audio",
+  "canvas",
+  "portal",
+]);
+const FORMS = new Set([
+  "form",
+  "input",
+  "button",
+  "select",
+  "option",
+  "textarea",
+  "label",
+  "fieldset",
+  "output",
+]);
 
 /** Why an element is refused (Vietnamese, with what to do instead), or undefined when it is allowed. */
 export function elementProblem(name: string): string | undefined {
@@ -123,11 +161,15 @@ export function elementProblem(name: string): string | undefined {
   if (name === "img" || name === "picture") {
     return `thẻ <${name}> không được dùng: chèn ảnh bằng cú pháp Markdown ![mô tả](anh.jpg), để ảnh được xử lý (thu nhỏ, xoá vị trí GPS) và đăng đúng`;
   }
-  if (name === "svg") return "hình SVG viết thẳng trong bài (<svg>) không được phép: hãy lưu thành ảnh PNG hoặc JPEG và chèn bằng ![mô tả](anh.png)";
-  if (name === "math") return "công thức MathML (<math>) không được phép: hãy viết công thức bằng chữ, hoặc chèn ảnh bằng ![mô tả](cong-thuc.png)";
+  if (name === "svg")
+    return "hình SVG viết thẳng trong bài (<svg>) không được phép: hãy lưu thành ảnh PNG hoặc JPEG và chèn bằng ![mô tả](anh.png)";
+  if (name === "math")
+    return "công thức MathML (<math>) không được phép: hãy viết công thức bằng chữ, hoặc chèn ảnh bằng ![mô tả](cong-thuc.png)";
   if (name === "h1") return "thẻ <h1> là tên bài (trường title): trong bài, đề mục dùng ## (cấp 2) trở xuống";
-  if (EMBEDS.has(name)) return `thẻ HTML <${name}> không được phép trong bài viết: không nhúng nội dung trang khác, hãy đặt liên kết [tên](https://…)`;
-  if (FORMS.has(name)) return `thẻ HTML <${name}> không được phép trong bài viết: bài viết không chứa biểu mẫu`;
+  if (EMBEDS.has(name))
+    return `thẻ HTML <${name}> không được phép trong bài viết: không nhúng nội dung trang khác, hãy đặt liên kết [tên](https://…)`;
+  if (FORMS.has(name))
+    return `thẻ HTML <${name}> không được phép trong bài viết: bài viết không chứa biểu mẫu`;
   if (!isHtmlElement(name)) {
     return `"<${name}" được hiểu là một thẻ HTML lạ và sẽ không hiện ra: nếu đây là chữ, hãy viết \\< thay cho <`;
   }
@@ -138,14 +180,18 @@ export function elementProblem(name: string): string | undefined {
 export function attributeProblem(element: string, name: string, value: string): string | undefined {
   const own = isAllowedElement(element) ? ELEMENTS[element] : undefined;
   // Own properties only: `constructor` or `__proto__` written as an attribute name is not a rule.
-  const check = own && Object.hasOwn(own, name) ? own[name] : Object.hasOwn(GLOBAL, name) ? GLOBAL[name] : undefined;
+  const check =
+    own && Object.hasOwn(own, name) ? own[name] : Object.hasOwn(GLOBAL, name) ? GLOBAL[name] : undefined;
   if (check) {
     const reason = check(value);
     if (reason === undefined) return undefined;
-    return name === "href" || name === "cite" ? reason : `giá trị ${name}="${shorten(value)}" của thẻ <${element}> không hợp lệ: ${reason}`;
+    return name === "href" || name === "cite"
+      ? reason
+      : `giá trị ${name}="${shorten(value)}" của thẻ <${element}> không hợp lệ: ${reason}`;
   }
   if (/^on/.test(name)) return `thuộc tính HTML ${name}= (chạy mã) không được phép: hãy xoá thuộc tính này`;
-  if (name === "style") return "thuộc tính style= không được phép: định dạng do giao diện chung của trang quyết định, hãy xoá style";
+  if (name === "style")
+    return "thuộc tính style= không được phép: định dạng do giao diện chung của trang quyết định, hãy xoá style";
   if (name.startsWith("data-")) {
     return `thuộc tính ${name}= không được phép: thuộc tính data-* điều khiển giao diện và công cụ tìm kiếm của trang`;
   }

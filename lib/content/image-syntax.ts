@@ -42,7 +42,9 @@ function fixFor(isImage: boolean, label: string, dest: string, closed: boolean):
   const shown = isImage ? `![${label || "mô tả ảnh"}]` : `[${label}]`;
   if (!closed) return `${what} "${dest}" thiếu dấu ) đóng nên sẽ hiện thành chữ: viết ${shown}(${dest})`;
   if (/\s/.test(dest) && !dest.startsWith("<")) {
-    const renamed = FILE_LIKE.test(dest) ? `${slugify(dest.replace(FILE_LIKE, ""))}${(FILE_LIKE.exec(dest)?.[0] ?? "").toLowerCase()}` : "";
+    const renamed = FILE_LIKE.test(dest)
+      ? `${slugify(dest.replace(FILE_LIKE, ""))}${(FILE_LIKE.exec(dest)?.[0] ?? "").toLowerCase()}`
+      : "";
     const rename = renamed ? `, hoặc đổi tên tệp thành ${renamed} rồi viết ${shown}(${renamed})` : "";
     return `${what} "${dest}" sẽ hiện thành chữ vì tên tệp có dấu cách: viết ${shown}(<${dest}>)${rename}`;
   }
@@ -54,4 +56,3 @@ function countLines(text: string, end: number): number {
   for (let i = text.indexOf("\n"); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) lines++;
   return lines;
 }
-

@@ -4,7 +4,14 @@
  */
 import type { Article } from "./article.ts";
 import type { Category } from "./site.ts";
-import { buildCollections, KIND_PATHS, taxonIndex, type Collections, type Taxon, type TaxonKind } from "./collections.ts";
+import {
+  buildCollections,
+  KIND_PATHS,
+  taxonIndex,
+  type Collections,
+  type Taxon,
+  type TaxonKind,
+} from "./collections.ts";
 import { paginate, type ListPage } from "./pagination.ts";
 import { neighbours, relatedArticles } from "./related.ts";
 import { nameKey } from "../text/fold.ts";
@@ -59,12 +66,19 @@ export interface Portal {
 
 const HOME: Link = { name: "Trang chủ", url: "/" };
 
-const LABELS: Record<TaxonKind, { index: string; heading: (name: string) => string; describe: (name: string) => string }> = {
+const LABELS: Record<
+  TaxonKind,
+  { index: string; heading: (name: string) => string; describe: (name: string) => string }
+> = {
   category: { index: "Chuyên mục", heading: (n) => n, describe: (n) => `Tin bài chuyên mục ${n}` },
   tag: { index: "Thẻ", heading: (n) => `Thẻ: ${n}`, describe: (n) => `Tin bài gắn thẻ “${n}”` },
   author: { index: "Tác giả", heading: (n) => `Tác giả: ${n}`, describe: (n) => `Tin bài của tác giả ${n}` },
   unit: { index: "Đơn vị", heading: (n) => `Đơn vị: ${n}`, describe: (n) => `Tin bài của ${n}` },
-  year: { index: "Lưu trữ theo năm", heading: (n) => `Lưu trữ: ${n}`, describe: (n) => `Tin bài đăng trong ${n.toLowerCase()}` },
+  year: {
+    index: "Lưu trữ theo năm",
+    heading: (n) => `Lưu trữ: ${n}`,
+    describe: (n) => `Tin bài đăng trong ${n.toLowerCase()}`,
+  },
 };
 
 function listPages(kind: TaxonKind, taxa: readonly Taxon[], siteName: string): ListPageData[] {
@@ -84,7 +98,9 @@ function listPages(kind: TaxonKind, taxa: readonly Taxon[], siteName: string): L
           kind === "category"
             ? [HOME, { name: taxon.name, url: taxon.url }]
             : [HOME, { name: label.index, url: KIND_PATHS[kind] }, { name: taxon.name, url: taxon.url }],
-        ...(kind === "category" ? { feeds: { rss: `${taxon.url}feed.xml`, atom: `${taxon.url}atom.xml` } } : {}),
+        ...(kind === "category"
+          ? { feeds: { rss: `${taxon.url}feed.xml`, atom: `${taxon.url}atom.xml` } }
+          : {}),
       };
     }),
   );
@@ -106,7 +122,11 @@ function link(index: Map<string, Taxon>, name: string): Link {
 }
 
 /** Builds the portal data from the published articles (newest first) and the configured categories. */
-export function buildPortal(articles: readonly Article[], categories: readonly Category[], siteName: string): Portal {
+export function buildPortal(
+  articles: readonly Article[],
+  categories: readonly Category[],
+  siteName: string,
+): Portal {
   const collections = buildCollections(articles, categories);
   const tags = taxonIndex(collections.tags);
   const authors = taxonIndex(collections.authors);
@@ -145,7 +165,9 @@ export function buildPortal(articles: readonly Article[], categories: readonly C
         .filter((c) => c.articles.length > 0)
         .map((category) => ({ category, articles: category.articles.slice(0, 5) })),
     },
-    navigation: collections.categories.filter((c) => c.articles.length > 0).map((c) => ({ name: c.name, url: c.url })),
+    navigation: collections.categories
+      .filter((c) => c.articles.length > 0)
+      .map((c) => ({ name: c.name, url: c.url })),
     extras,
   };
 }

@@ -28,7 +28,10 @@ function addToIndex(index: Map<string, Article[]>, key: string, article: Article
  * Related articles for each article (by slug): scored by shared tags (2 each, compared by
  * `nameKey`) and shared category (1); ties go to the article closest in date. `articles` is newest first.
  */
-export function relatedArticles(articles: readonly Article[], options: RelatedOptions = {}): Map<string, Article[]> {
+export function relatedArticles(
+  articles: readonly Article[],
+  options: RelatedOptions = {},
+): Map<string, Article[]> {
   const max = options.max ?? 5;
   const window = options.window ?? 12;
   const lists = new Map<string, Article[]>();

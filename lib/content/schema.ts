@@ -25,19 +25,44 @@ const textError = (label: string) => (issue: { input?: unknown }) =>
     ? `thiếu ${label}`
     : `${label} cần có nội dung chữ${typeof issue.input === "number" || typeof issue.input === "boolean" ? ", đặt trong dấu ngoặc kép" : ""}`;
 
-const nonEmpty = (label: string) => z.string({ error: textError(label) }).trim().min(1, `${label} không được để trống`);
+const nonEmpty = (label: string) =>
+  z
+    .string({ error: textError(label) })
+    .trim()
+    .min(1, `${label} không được để trống`);
 
 /** An ISO 8601 date or date-time string; no offset means Asia/Ho_Chi_Minh. */
-const portalDate = z.string({ error: (issue) => issue.input === undefined ? "thiếu ngày đăng, ví dụ 2025-11-26T08:30" : "cần ngày dạng năm-tháng-ngày, ví dụ 2025-11-26T08:30" }).superRefine((value, ctx) => {
-  const parsed = parsePortalDate(value);
-  if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
-}).meta({ input: "datetime" });
+const portalDate = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? "thiếu ngày đăng, ví dụ 2025-11-26T08:30"
+        : "cần ngày dạng năm-tháng-ngày, ví dụ 2025-11-26T08:30",
+  })
+  .superRefine((value, ctx) => {
+    const parsed = parsePortalDate(value);
+    if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+  })
+  .meta({ input: "datetime" });
 
-export const imageSchema = z.strictObject({
-  src: nonEmpty("đường dẫn ảnh").meta({ input: "image" }).describe("Tệp ảnh, đặt cùng thư mục với bài viết"),
-  alt: nonEmpty("mô tả ảnh (alt)").describe("Mô tả nội dung ảnh cho người khiếm thị"),
-  caption: z.string({ error: textError("chú thích ảnh") }).optional().describe("Chú thích hiển thị dưới ảnh"),
-}, { error: (issue) => typeof issue.input === "string" ? `ảnh đại diện cần hai dòng con dưới "image:", mỗi dòng thụt vào hai dấu cách: "  src: ${issue.input}" và "  alt: mô tả nội dung ảnh"` : undefined });
+export const imageSchema = z.strictObject(
+  {
+    src: nonEmpty("đường dẫn ảnh")
+      .meta({ input: "image" })
+      .describe("Tệp ảnh, đặt cùng thư mục với bài viết"),
+    alt: nonEmpty("mô tả ảnh (alt)").describe("Mô tả nội dung ảnh cho người khiếm thị"),
+    caption: z
+      .string({ error: textError("chú thích ảnh") })
+      .optional()
+      .describe("Chú thích hiển thị dưới ảnh"),
+  },
+  {
+    error: (issue) =>
+      typeof issue.input === "string"
+        ? `ảnh đại diện cần hai dòng con dưới "image:", mỗi dòng thụt vào hai dấu cách: "  src: ${issue.input}" và "  alt: mô tả nội dung ảnh"`
+        : undefined,
+  },
+);
 
 /**
  * Each old address must be a plain path inside the site, judged after decoding (lib/content/aliases.ts).
@@ -55,7 +80,11 @@ const listOf = (item: z.ZodType<string>, field: string, label: string) =>
   z.array(item, {
     error: (issue) =>
       typeof issue.input === "string"
-        ? `${label} viết thành danh sách trong ngoặc vuông, mỗi mục trong ngoặc kép: ${field}: [${issue.input.split(/[,;]/).map((t) => JSON.stringify(t.trim())).filter((t) => t !== '""').join(", ")}]`
+        ? `${label} viết thành danh sách trong ngoặc vuông, mỗi mục trong ngoặc kép: ${field}: [${issue.input
+            .split(/[,;]/)
+            .map((t) => JSON.stringify(t.trim()))
+            .filter((t) => t !== '""')
+            .join(", ")}]`
         : `${label} cần là một danh sách, ví dụ ${field}: ["…", "…"]`,
   });
 
@@ -63,7 +92,8 @@ const listOf = (item: z.ZodType<string>, field: string, label: string) =>
 const categoryError = (slugs: readonly string[]) => (issue: { input?: unknown }) => {
   if (issue.input === undefined) return `thiếu chuyên mục; chọn một trong: ${slugs.join(", ")}`;
   const guess = typeof issue.input === "string" ? slugify(issue.input) : "";
-  if (slugs.includes(guess)) return `chuyên mục viết bằng mã, không dấu: có phải ý bạn là category: ${guess} ?`;
+  if (slugs.includes(guess))
+    return `chuyên mục viết bằng mã, không dấu: có phải ý bạn là category: ${guess} ?`;
   return `không có chuyên mục "${String(issue.input)}"; chọn một trong: ${slugs.join(", ")}`;
 };
 
@@ -74,20 +104,41 @@ export function articleSchema(categorySlugs: readonly [string, ...string[]]) {
       .superRefine((title, ctx) => {
         const length = [...title].length;
         if (length > LIMITS.titleChars) {
-          ctx.addIssue({ code: "custom", message: `tiêu đề dài ${length} ký tự, tối đa ${LIMITS.titleChars}: hãy rút gọn, đưa phần giải thích vào tóm tắt (summary)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `tiêu đề dài ${length} ký tự, tối đa ${LIMITS.titleChars}: hãy rút gọn, đưa phần giải thích vào tóm tắt (summary)`,
+          });
         }
       })
       .describe("Tiêu đề bài viết"),
     date: portalDate.describe("Ngày đăng (giờ Việt Nam nếu không ghi múi giờ)"),
-    dateNote: z.string({ error: textError("ghi chú về ngày") }).trim().min(1, "ghi chú về ngày không được để trống").optional().describe("Ghi chú về ngày, ví dụ khi ngày đăng chỉ là ước tính"),
+    dateNote: z
+      .string({ error: textError("ghi chú về ngày") })
+      .trim()
+      .min(1, "ghi chú về ngày không được để trống")
+      .optional()
+      .describe("Ghi chú về ngày, ví dụ khi ngày đăng chỉ là ước tính"),
     author: nonEmpty("tác giả").describe("Họ tên tác giả"),
     unit: nonEmpty("đơn vị").describe("Đơn vị công tác của tác giả"),
     category: z.enum(categorySlugs, { error: categoryError(categorySlugs) }).describe("Chuyên mục"),
-    tags: listOf(nonEmpty("thẻ").max(LIMITS.tagChars, `mỗi thẻ tối đa ${LIMITS.tagChars} ký tự: thẻ là một từ khóa, không phải một câu`), "tags", "các thẻ")
+    tags: listOf(
+      nonEmpty("thẻ").max(
+        LIMITS.tagChars,
+        `mỗi thẻ tối đa ${LIMITS.tagChars} ký tự: thẻ là một từ khóa, không phải một câu`,
+      ),
+      "tags",
+      "các thẻ",
+    )
       .max(LIMITS.tags, `tối đa ${LIMITS.tags} thẻ: giữ những từ khóa chính của bài`)
       .optional()
       .describe("Các thẻ (từ khóa)"),
-    summary: z.string({ error: textError("tóm tắt") }).trim().min(1, "tóm tắt không được để trống").meta({ input: "text" }).optional().describe("Tóm tắt (sapo); mặc định là đoạn đầu"),
+    summary: z
+      .string({ error: textError("tóm tắt") })
+      .trim()
+      .min(1, "tóm tắt không được để trống")
+      .meta({ input: "text" })
+      .optional()
+      .describe("Tóm tắt (sapo); mặc định là đoạn đầu"),
     image: imageSchema.optional().describe("Ảnh đại diện"),
     updated: portalDate.optional().describe("Ngày cập nhật"),
     draft: z.boolean({ error: "cần true hoặc false" }).optional().describe("Bản nháp: không xuất bản"),

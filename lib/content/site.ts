@@ -11,10 +11,17 @@ import { readTextFile } from "./text-file.ts";
 
 const textError = (label: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? `thiếu ${label}` : `${label} cần có nội dung chữ`;
-const text = (label: string) => z.string({ error: textError(label) }).trim().min(1, `${label} không được để trống`);
+const text = (label: string) =>
+  z
+    .string({ error: textError(label) })
+    .trim()
+    .min(1, `${label} không được để trống`);
 
 const categorySchema = z.strictObject({
-  slug: text("mã chuyên mục").regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu -"),
+  slug: text("mã chuyên mục").regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "mã chuyên mục chỉ gồm chữ thường không dấu, số và dấu -",
+  ),
   name: text("tên chuyên mục"),
 });
 
@@ -34,7 +41,9 @@ export const siteSchema = z.looseObject({
   /** The page the archive notice links to (`/gioi-thieu/luu-tru/`), worded here so it can change. */
   archivePage: z.strictObject({
     title: text("tiêu đề trang lưu trữ"),
-    paragraphs: z.array(text("đoạn văn"), { error: "cần danh sách các đoạn văn" }).min(1, "cần ít nhất một đoạn văn"),
+    paragraphs: z
+      .array(text("đoạn văn"), { error: "cần danh sách các đoạn văn" })
+      .min(1, "cần ít nhất một đoạn văn"),
   }),
   /**
    * What a Vietnamese state portal shows in its footer (Decree 42/2022): an empty string is a value not
@@ -51,14 +60,22 @@ export const siteSchema = z.looseObject({
     reuseNotice: z.string({ error: textError("ghi chú phát hành lại") }),
   }),
   /** The old portal's own footer lines, dropped from pages brought in by `npm run import`. */
-  legacyFooterLines: z.array(z.string({ error: textError("dòng chân trang cũ") }), { error: "cần danh sách các dòng" }),
+  legacyFooterLines: z.array(z.string({ error: textError("dòng chân trang cũ") }), {
+    error: "cần danh sách các dòng",
+  }),
   language: z.literal("vi", { error: 'cần "vi"' }),
   categories: z
     .array(categorySchema, { error: "cần danh sách chuyên mục, mỗi mục có slug và name" })
     .min(1, "cần ít nhất một chuyên mục")
-    .refine((list) => new Set(list.map((c) => c.slug)).size === list.length, "hai chuyên mục trùng mã (slug)"),
+    .refine(
+      (list) => new Set(list.map((c) => c.slug)).size === list.length,
+      "hai chuyên mục trùng mã (slug)",
+    ),
   /** `owner/name` of the GitHub repository the CMS at /admin/ commits to. */
-  repository: z.string().regex(/^[\w.-]+\/[\w.-]+$/, "cần dạng chủ-sở-hữu/tên-kho").optional(),
+  repository: z
+    .string()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "cần dạng chủ-sở-hữu/tên-kho")
+    .optional(),
   /** The branch the CMS commits to; defaults to `main`. */
   repositoryBranch: text("nhánh").optional(),
 });
@@ -81,18 +98,35 @@ export function loadSiteConfig(
 ): { site: SiteConfig; problems: [] } | { site?: undefined; problems: Problem[] } {
   const file = siteFile(contentDir);
   const relative = path.relative(projectDir, file);
-  const problem = (line: number, field: string, message: string): Problem => ({ file: relative, line, field, message, severity: "error" });
+  const problem = (line: number, field: string, message: string): Problem => ({
+    file: relative,
+    line,
+    field,
+    message,
+    severity: "error",
+  });
   if (!existsSync(file)) return { problems: [problem(1, "(tệp)", "không tìm thấy tệp cấu hình trang")] };
   // A link could point at any file of the build machine (lib/content/inventory.ts names it too).
   if (lstatSync(file).isSymbolicLink())
-    return { problems: [problem(1, "(tệp)", "liên kết tượng trưng (symlink) không được phép trong content/")] };
+    return {
+      problems: [problem(1, "(tệp)", "liên kết tượng trưng (symlink) không được phép trong content/")],
+    };
   const read = readTextFile(file);
-  if (read.problems.length > 0) return { problems: read.problems.map((p) => problem(p.line, "(tệp)", p.message)) };
+  if (read.problems.length > 0)
+    return { problems: read.problems.map((p) => problem(p.line, "(tệp)", p.message)) };
   let data: unknown;
   try {
     data = JSON.parse(read.text);
   } catch (error) {
-    return { problems: [problem(jsonErrorLine(error, read.text), "(tệp)", "JSON không hợp lệ: kiểm tra dấu phẩy, ngoặc và dấu ngoặc kép quanh dòng này")] };
+    return {
+      problems: [
+        problem(
+          jsonErrorLine(error, read.text),
+          "(tệp)",
+          "JSON không hợp lệ: kiểm tra dấu phẩy, ngoặc và dấu ngoặc kép quanh dòng này",
+        ),
+      ],
+    };
   }
   const parsed = siteSchema.safeParse(data);
   if (parsed.success) return { site: parsed.data, problems: [] };
@@ -100,7 +134,8 @@ export function loadSiteConfig(
   return {
     problems: parsed.error.issues.map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join(".") : "(tệp)";
-      const message = issue.code === "invalid_type" && issue.input === undefined ? "thiếu trường bắt buộc" : issue.message;
+      const message =
+        issue.code === "invalid_type" && issue.input === undefined ? "thiếu trường bắt buộc" : issue.message;
       return problem(lineOf(issue.path), field, message);
     }),
   };

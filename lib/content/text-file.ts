@@ -40,7 +40,12 @@ export function readTextFile(file: string): TextFile {
   if (size > MAX_TEXT_BYTES) {
     return {
       text: "",
-      problems: [{ line: 1, message: `tệp quá lớn (${formatSize(size)}; tối đa ${formatSize(MAX_TEXT_BYTES)}): hãy chia bài hoặc bỏ bớt nội dung dán vào` }],
+      problems: [
+        {
+          line: 1,
+          message: `tệp quá lớn (${formatSize(size)}; tối đa ${formatSize(MAX_TEXT_BYTES)}): hãy chia bài hoặc bỏ bớt nội dung dán vào`,
+        },
+      ],
     };
   }
   return decodeText(readFileSync(file));
@@ -52,7 +57,12 @@ export function readTextFile(file: string): TextFile {
  */
 export function decodeText(bytes: Uint8Array): TextFile {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { text: "", problems: [{ line: 1, message: "tệp được lưu bằng bảng mã UTF-16 (“Unicode”): hãy lưu lại với bảng mã UTF-8" }] };
+    return {
+      text: "",
+      problems: [
+        { line: 1, message: "tệp được lưu bằng bảng mã UTF-16 (“Unicode”): hãy lưu lại với bảng mã UTF-8" },
+      ],
+    };
   }
   const start = UTF8_BOM.every((byte, i) => bytes[i] === byte) ? UTF8_BOM.length : 0;
   const body = bytes.subarray(start);
@@ -83,8 +93,10 @@ function invalidUtf8Lines(bytes: Uint8Array): TextProblem[] {
     line++;
     from = i + 1;
   }
-  return summarise(lines, () =>
-    "có byte không phải UTF-8 (tệp lưu bằng bảng mã khác, ví dụ Windows-1258 hay TCVN3): hãy lưu lại tệp với bảng mã UTF-8",
+  return summarise(
+    lines,
+    () =>
+      "có byte không phải UTF-8 (tệp lưu bằng bảng mã khác, ví dụ Windows-1258 hay TCVN3): hãy lưu lại tệp với bảng mã UTF-8",
   );
 }
 
@@ -103,8 +115,10 @@ function controlCharacters(text: string): TextProblem[] {
       found.set(line, `${code}${code === "U+0000" ? " (NUL)" : ""} ở cột ${match.index - lineStart + 1}`);
     }
   }
-  return summarise([...found.keys()], (line) =>
-    `có ký tự điều khiển vô hình ${found.get(line)}, thường do dán từ Word hay PDF: hãy xóa ký tự đó hoặc gõ lại dòng`,
+  return summarise(
+    [...found.keys()],
+    (line) =>
+      `có ký tự điều khiển vô hình ${found.get(line)}, thường do dán từ Word hay PDF: hãy xóa ký tự đó hoặc gõ lại dòng`,
   );
 }
 
@@ -112,7 +126,8 @@ function controlCharacters(text: string): TextProblem[] {
 function summarise(lines: readonly number[], message: (line: number) => string): TextProblem[] {
   const shown = lines.slice(0, SHOWN_PER_KIND).map((line) => ({ line, message: message(line) }));
   const rest = lines.length - shown.length;
-  if (rest > 0) shown.push({ line: lines[SHOWN_PER_KIND] ?? 1, message: `và ${rest} dòng khác có lỗi như trên` });
+  if (rest > 0)
+    shown.push({ line: lines[SHOWN_PER_KIND] ?? 1, message: `và ${rest} dòng khác có lỗi như trên` });
   return shown;
 }
 

@@ -31,27 +31,45 @@ export function yamlErrorMessage(
     case "MULTILINE_IMPLICIT_KEY":
       if (field && /:\s/.test(field[2] ?? "")) {
         const indent = /^\s*(?:-\s+)?/.exec(text)?.[0] ?? "";
-        return { line, message: colonInValue(key, field[2] ?? ""), repair: `${indent}${key}: ${quote(field[2] ?? "")}` };
+        return {
+          line,
+          message: colonInValue(key, field[2] ?? ""),
+          repair: `${indent}${key}: ${quote(field[2] ?? "")}`,
+        };
       }
       return { line, message: GENERIC };
     case "MISSING_CHAR":
       return missingCloser(error, sourceLines, line);
     case "DUPLICATE_KEY":
-      return { line, message: `trường ${key || "này"} đã có ở trên: mỗi trường chỉ viết một lần, hãy xóa một dòng` };
+      return {
+        line,
+        message: `trường ${key || "này"} đã có ở trên: mỗi trường chỉ viết một lần, hãy xóa một dòng`,
+      };
     case "TAB_AS_INDENT":
       return { line, message: "dòng thụt lề bằng phím Tab: hãy thay bằng dấu cách" };
     case "BAD_INDENT":
-      if (/end with an? ([\]}])/.test(error.message)) return unclosedBracket(error.message.includes("]") ? "]" : "}", sourceLines, line);
+      if (/end with an? ([\]}])/.test(error.message))
+        return unclosedBracket(error.message.includes("]") ? "]" : "}", sourceLines, line);
       return {
         line,
-        message: "thụt lề không đúng: các trường chính viết sát lề trái; các dòng con (src:, alt: của image, các dòng - của tags) thụt vào cùng một số dấu cách",
+        message:
+          "thụt lề không đúng: các trường chính viết sát lề trái; các dòng con (src:, alt: của image, các dòng - của tags) thụt vào cùng một số dấu cách",
       };
     case "BAD_SCALAR_START":
-      return { line, message: `giá trị${key ? ` của ${key}` : ""} bắt đầu bằng một ký tự đặc biệt (@ \` % | >): hãy đặt cả giá trị trong dấu ngoặc kép` };
+      return {
+        line,
+        message: `giá trị${key ? ` của ${key}` : ""} bắt đầu bằng một ký tự đặc biệt (@ \` % | >): hãy đặt cả giá trị trong dấu ngoặc kép`,
+      };
     case "BAD_DQ_ESCAPE":
-      return { line, message: "dấu \\ trong ngoặc kép phải viết thành \\\\ (hoặc dùng dấu ngoặc đơn ' ' bao giá trị)" };
+      return {
+        line,
+        message: "dấu \\ trong ngoặc kép phải viết thành \\\\ (hoặc dùng dấu ngoặc đơn ' ' bao giá trị)",
+      };
     case "MULTIPLE_DOCS":
-      return { line, message: "phần thông tin đầu bài chỉ nằm giữa hai dòng --- đầu tiên: xóa dòng --- thừa" };
+      return {
+        line,
+        message: "phần thông tin đầu bài chỉ nằm giữa hai dòng --- đầu tiên: xóa dòng --- thừa",
+      };
     default:
       return { line, message: GENERIC };
   }
@@ -81,7 +99,10 @@ function missingCloser(error: YAMLError, sourceLines: readonly string[], line: n
     }
   }
   const name = quote === '"' ? "ngoặc kép" : "ngoặc đơn";
-  return { line: open, message: `thiếu dấu ${name} (${quote}) đóng: giá trị mở bằng ${quote} phải kết thúc bằng ${quote} trên cùng dòng` };
+  return {
+    line: open,
+    message: `thiếu dấu ${name} (${quote}) đóng: giá trị mở bằng ${quote} phải kết thúc bằng ${quote} trên cùng dòng`,
+  };
 }
 
 /** A `[` or `{` never closed: reported on the line that opened it, which is often a title. */

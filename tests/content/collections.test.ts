@@ -63,7 +63,9 @@ describe("groupByName", () => {
   });
 
   it("fails on a name that gives no slug at all", () => {
-    expect(() => groupByName([article({ slug: "a", tags: ["!!!"] })], (a) => a.tags, "tag")).toThrow(SlugCollisionError);
+    expect(() => groupByName([article({ slug: "a", tags: ["!!!"] })], (a) => a.tags, "tag")).toThrow(
+      SlugCollisionError,
+    );
   });
 
   it("sorts names in Vietnamese order (đ after d, ư after u)", () => {
@@ -80,14 +82,38 @@ describe("groupByName", () => {
 
 describe("displayForm", () => {
   it("breaks a tie by Vietnamese collation, whatever order the spellings came in", () => {
-    const one = displayForm(new Map([["hòa giải", 1], ["hoà giải", 1]]));
-    const other = displayForm(new Map([["hoà giải", 1], ["hòa giải", 1]]));
+    const one = displayForm(
+      new Map([
+        ["hòa giải", 1],
+        ["hoà giải", 1],
+      ]),
+    );
+    const other = displayForm(
+      new Map([
+        ["hoà giải", 1],
+        ["hòa giải", 1],
+      ]),
+    );
     expect(one).toBe(other);
-    expect(displayForm(new Map([["Hòa giải", 2], ["hòa giải", 2]]))).toBe("hòa giải");
+    expect(
+      displayForm(
+        new Map([
+          ["Hòa giải", 2],
+          ["hòa giải", 2],
+        ]),
+      ),
+    ).toBe("hòa giải");
   });
 
   it("prefers the majority spelling over collation order", () => {
-    expect(displayForm(new Map([["hoà giải", 1], ["hòa giải", 3]]))).toBe("hòa giải");
+    expect(
+      displayForm(
+        new Map([
+          ["hoà giải", 1],
+          ["hòa giải", 3],
+        ]),
+      ),
+    ).toBe("hòa giải");
   });
 });
 

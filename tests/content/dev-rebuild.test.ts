@@ -21,9 +21,12 @@ describe("articleSlugs", () => {
   const root = "/srv/site/content/articles";
 
   it("names the articles when every changed file is an article's index.md, however Eleventy spells the path", () => {
-    expect(articleSlugs([`${root}/a/index.md`, "./content/articles/b/index.md", "site/content/articles/c/index.md"], root)).toEqual(
-      new Set(["a", "b", "c"]),
-    );
+    expect(
+      articleSlugs(
+        [`${root}/a/index.md`, "./content/articles/b/index.md", "site/content/articles/c/index.md"],
+        root,
+      ),
+    ).toEqual(new Set(["a", "b", "c"]));
   });
 
   it("refuses anything else: a photo, a data file, another folder's articles, a bare file name", () => {
@@ -39,7 +42,9 @@ describe("articleSlugs", () => {
 
 describe("relinkPortal", () => {
   it("gives the portal a fresh build would, after a title and body edit", () => {
-    const after = before.map((a) => (a.slug === "c" ? { ...a, title: "Tiêu đề mới", body: "Thân bài mới." } : { ...a }));
+    const after = before.map((a) =>
+      a.slug === "c" ? { ...a, title: "Tiêu đề mới", body: "Thân bài mới." } : { ...a },
+    );
     const relinked = relinkPortal(buildPortal(before, categories, "Cổng"), before, after);
     expect(relinked).toEqual(buildPortal(after, categories, "Cổng"));
     expect(relinked.extras.a?.related.find((r) => r.slug === "c")).toBe(after[2]);

@@ -29,6 +29,8 @@ describe("missingFileMessage", () => {
   });
 
   it("says plainly when nothing is close", () => {
-    expect(missingFileMessage(folderWith("a.jpg"), "b.jpg")).toBe('không tìm thấy tệp "b.jpg" trong thư mục bài viết');
+    expect(missingFileMessage(folderWith("a.jpg"), "b.jpg")).toBe(
+      'không tìm thấy tệp "b.jpg" trong thư mục bài viết',
+    );
   });
 });

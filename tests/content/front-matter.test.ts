@@ -50,7 +50,9 @@ describe("splitFrontMatter", () => {
   });
 
   it("says how a file must begin when it has no front matter", () => {
-    expect(splitFrontMatter("title: Tin\n\nNội dung").yamlErrors[0]?.message).toMatch(/bắt đầu bằng một dòng chỉ có ---/);
+    expect(splitFrontMatter("title: Tin\n\nNội dung").yamlErrors[0]?.message).toMatch(
+      /bắt đầu bằng một dòng chỉ có ---/,
+    );
   });
 
   it("refuses a field written twice, on the second line", () => {

@@ -13,9 +13,14 @@ describe("HtmlStream", () => {
 
   it("re-serialises what it judged: values decoded once and escaped again, refused parts dropped", () => {
     const stream = new HtmlStream();
-    const html = stream.write('<abbr TITLE="a&quot;b &amp; c" onclick="x()">UB&#78;D</abbr><script>alert(1)</script>');
+    const html = stream.write(
+      '<abbr TITLE="a&quot;b &amp; c" onclick="x()">UB&#78;D</abbr><script>alert(1)</script>',
+    );
     expect(html).toBe('<abbr title="a&quot;b &amp; c">UBND</abbr>');
-    expect(stream.findings.map((f) => /onclick=|<script>/.exec(f.message)?.[0])).toEqual(["onclick=", "<script>"]);
+    expect(stream.findings.map((f) => /onclick=|<script>/.exec(f.message)?.[0])).toEqual([
+      "onclick=",
+      "<script>",
+    ]);
   });
 
   it("drops everything inside SVG and MathML, and reports only their root", () => {

@@ -18,12 +18,15 @@ describe("unreadReferences", () => {
   });
 
   it("accepts the fixed forms and leaves code alone", () => {
-    const body = "![Hội nghị](<Ảnh Hội Nghị.JPG>)\n\n![Cầu](cau.jpg \"Chú thích\")\n\n`![](a b.jpg)`\n\n```\n![](a b.jpg)\n```\n";
+    const body =
+      '![Hội nghị](<Ảnh Hội Nghị.JPG>)\n\n![Cầu](cau.jpg "Chú thích")\n\n`![](a b.jpg)`\n\n```\n![](a b.jpg)\n```\n';
     expect(unreadReferences(body)).toEqual([]);
   });
 
   it("reports a photo left unclosed and an attachment link with spaces", () => {
-    const found = unreadReferences("![Cầu](cau.jpg\n\nXem [Quyết định](Quyết định 12.pdf).\n\n[trang](https://x.vn/a b)");
+    const found = unreadReferences(
+      "![Cầu](cau.jpg\n\nXem [Quyết định](Quyết định 12.pdf).\n\n[trang](https://x.vn/a b)",
+    );
     expect(found.map((f) => [f.line, f.message.split(":")[0]])).toEqual([
       [1, 'ảnh "cau.jpg" thiếu dấu ) đóng nên sẽ hiện thành chữ'],
       [3, 'liên kết "Quyết định 12.pdf" sẽ hiện thành chữ vì tên tệp có dấu cách'],

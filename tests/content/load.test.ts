@@ -101,7 +101,10 @@ describe("loadArticles", () => {
     const content = makeContentDir();
     const markdown = articleMarkdown(valid).replace(/\n/g, "\r\n");
     const dir = writeArticle(content, "notepad", "");
-    writeFileSync(path.join(dir, "index.md"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(markdown)]));
+    writeFileSync(
+      path.join(dir, "index.md"),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(markdown)]),
+    );
     const { articles, problems } = loadArticles(content, content);
     expect(problems).toEqual([]);
     expect(articles[0]?.title).toBe(valid.title);
@@ -120,7 +123,14 @@ describe("loadArticles", () => {
 
   it("lists text, front-matter and body problems of a file together", () => {
     const content = makeContentDir();
-    writeArticle(content, "nhieu-loi", articleMarkdown({ ...valid, title: "Phú Ninh: họp" }, "Dòng có NUL\u0000.\n\n![Ảnh](khong-co.jpg)").replace('"Phú Ninh: họp"', "Phú Ninh: họp"));
+    writeArticle(
+      content,
+      "nhieu-loi",
+      articleMarkdown(
+        { ...valid, title: "Phú Ninh: họp" },
+        "Dòng có NUL\u0000.\n\n![Ảnh](khong-co.jpg)",
+      ).replace('"Phú Ninh: họp"', "Phú Ninh: họp"),
+    );
     const problems = loadArticles(content, content).problems.map((p) => `${p.line} ${p.field}`);
     expect(problems).toEqual(["9 (tệp)", "2 (đầu bài)", "11 body"]);
   });

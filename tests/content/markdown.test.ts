@@ -4,8 +4,12 @@ import { createMarkdown } from "../../lib/content/markdown.ts";
 describe("createMarkdown", () => {
   const md = createMarkdown();
   it("turns a paragraph that is only a titled image into a figure with a caption", () => {
-    const html = md.render('![Hồ Phú Ninh](ho.jpg "Hồ Phú Ninh mùa nước")', { article: { url: "/tin-tuc/x/" } });
-    expect(html).toBe('<figure class="photo"><img src="/tin-tuc/x/ho.jpg" alt="Hồ Phú Ninh"><figcaption>Hồ Phú Ninh mùa nước</figcaption></figure>\n');
+    const html = md.render('![Hồ Phú Ninh](ho.jpg "Hồ Phú Ninh mùa nước")', {
+      article: { url: "/tin-tuc/x/" },
+    });
+    expect(html).toBe(
+      '<figure class="photo"><img src="/tin-tuc/x/ho.jpg" alt="Hồ Phú Ninh"><figcaption>Hồ Phú Ninh mùa nước</figcaption></figure>\n',
+    );
   });
   it("keeps the seed's quotes, dots and './.' word for word", () => {
     const text = 'Bác Hồ "... Cán bộ là cái gốc..." -- đô thị./.';

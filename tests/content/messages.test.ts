@@ -17,7 +17,8 @@ const FIELDS = [
 /** Errors of an article whose front matter is FIELDS with `replace` swapped in (or added). */
 function errorsWith(replace: Record<string, string>, body = "Nội dung bài.") {
   const lines = FIELDS.map((line) => replace[line.split(":")[0] ?? ""] ?? line);
-  for (const [key, line] of Object.entries(replace)) if (!FIELDS.some((f) => f.startsWith(`${key}:`))) lines.push(line);
+  for (const [key, line] of Object.entries(replace))
+    if (!FIELDS.some((f) => f.startsWith(`${key}:`))) lines.push(line);
   const content = makeContentDir();
   writeArticle(content, "bai", `---\n${lines.join("\n")}\n---\n\n${body}\n`);
   return loadArticles(content, content)
@@ -25,7 +26,8 @@ function errorsWith(replace: Record<string, string>, body = "Nội dung bài.") 
     .map((p) => ({ line: p.line, field: p.field, message: p.message }));
 }
 
-const ENGLISH = /\b(?:Invalid|expected|received|Nested|mapping|Missing|Unexpected|must|allowed|string|array)\b/;
+const ENGLISH =
+  /\b(?:Invalid|expected|received|Nested|mapping|Missing|Unexpected|must|allowed|string|array)\b/;
 
 describe("messages an official can act on", () => {
   it("a headline with a colon: put the title in double quotes", () => {
@@ -33,7 +35,8 @@ describe("messages an official can act on", () => {
       {
         line: 2,
         field: "(đầu bài)",
-        message: 'tiêu đề có dấu hai chấm: hãy đặt tiêu đề trong dấu ngoặc kép, ví dụ title: "Phú Ninh: hội nghị tổng kết"',
+        message:
+          'tiêu đề có dấu hai chấm: hãy đặt tiêu đề trong dấu ngoặc kép, ví dụ title: "Phú Ninh: hội nghị tổng kết"',
       },
     ]);
   });
@@ -46,13 +49,22 @@ describe("messages an official can act on", () => {
 
   it("tags written as a comma list: the exact list to write", () => {
     expect(errorsWith({ tags: "tags: cán bộ, đại hội" })).toEqual([
-      { line: 7, field: "tags", message: 'các thẻ viết thành danh sách trong ngoặc vuông, mỗi mục trong ngoặc kép: tags: ["cán bộ", "đại hội"]' },
+      {
+        line: 7,
+        field: "tags",
+        message:
+          'các thẻ viết thành danh sách trong ngoặc vuông, mỗi mục trong ngoặc kép: tags: ["cán bộ", "đại hội"]',
+      },
     ]);
   });
 
   it("a day-first date: the ISO spelling of that very date", () => {
     expect(errorsWith({ date: "date: 31/12/2025" })).toEqual([
-      { line: 3, field: "date", message: "ngày phải viết theo thứ tự năm-tháng-ngày (ISO 8601): viết 2025-12-31 thay cho 31/12/2025" },
+      {
+        line: 3,
+        field: "date",
+        message: "ngày phải viết theo thứ tự năm-tháng-ngày (ISO 8601): viết 2025-12-31 thay cho 31/12/2025",
+      },
     ]);
   });
 
@@ -88,14 +100,18 @@ describe("messages an official can act on", () => {
   });
 
   it("a lead photo written on one line: the two lines to write", () => {
-    expect(errorsWith({ image: "image: anh.jpg" }, "")[0]?.message).toMatch(/hai dòng con dưới "image:".*"  src: anh\.jpg"/);
+    expect(errorsWith({ image: "image: anh.jpg" }, "")[0]?.message).toMatch(
+      /hai dòng con dưới "image:".*"  src: anh\.jpg"/,
+    );
   });
 
   it("an unknown field: where it is and which fields exist", () => {
     expect(errorsWith({ tacgia: "tacgia: Ngô Mỹ" })[0]).toEqual({
       line: 7,
       field: "tacgia",
-      message: expect.stringMatching(/^trường không được hỗ trợ: tacgia \(các trường dùng được: title, date, .*author/),
+      message: expect.stringMatching(
+        /^trường không được hỗ trợ: tacgia \(các trường dùng được: title, date, .*author/,
+      ),
     });
     expect(errorsWith({ image: "image:\n  src: anh.jpg\n  alt: Cầu\n  tacgia: A" }, "")).toContainEqual({
       line: 7,

@@ -12,7 +12,12 @@ describe("paginate", () => {
       ["/the/can-bo/trang/2/", 20],
       ["/the/can-bo/trang/3/", 5],
     ]);
-    expect(pages[1]).toMatchObject({ number: 2, total: 3, previousUrl: "/the/can-bo/", nextUrl: "/the/can-bo/trang/3/" });
+    expect(pages[1]).toMatchObject({
+      number: 2,
+      total: 3,
+      previousUrl: "/the/can-bo/",
+      nextUrl: "/the/can-bo/trang/3/",
+    });
     expect(pages[0]?.previousUrl).toBeUndefined();
     expect(pages[2]?.nextUrl).toBeUndefined();
   });

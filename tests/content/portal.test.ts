@@ -44,11 +44,17 @@ describe("buildPortal", () => {
   it("navigates only to the categories that have articles, in the configured order", () => {
     expect(portal.navigation).toEqual([{ name: "Xây dựng Đảng", url: "/chuyen-muc/xay-dung-dang/" }]);
     const both = buildPortal(
-      newestFirst([...list, article({ slug: "d", category: { slug: "kinh-te", name: "Kinh tế" }, date: "2022-01-01" })]),
+      newestFirst([
+        ...list,
+        article({ slug: "d", category: { slug: "kinh-te", name: "Kinh tế" }, date: "2022-01-01" }),
+      ]),
       [...categories].reverse(),
       "Cổng thông tin",
     );
-    expect(both.navigation.map((link) => link.url)).toEqual(["/chuyen-muc/kinh-te/", "/chuyen-muc/xay-dung-dang/"]);
+    expect(both.navigation.map((link) => link.url)).toEqual([
+      "/chuyen-muc/kinh-te/",
+      "/chuyen-muc/xay-dung-dang/",
+    ]);
   });
 
   it("lists every page once in the sitemap entries", () => {

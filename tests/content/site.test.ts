@@ -33,7 +33,9 @@ describe("loadSiteConfig", () => {
   });
 
   it("names every wrong field with its line", () => {
-    const json = real.replace('"url": "https://phuninh.gov.vn"', '"url": 42').replace('"name": "Kinh tế"', '"name": ""');
+    const json = real
+      .replace('"url": "https://phuninh.gov.vn"', '"url": 42')
+      .replace('"name": "Kinh tế"', '"name": ""');
     const { problems } = loadSiteConfig(contentWith(json));
     const line = (text: string): number => json.split("\n").findIndex((l) => l.includes(text)) + 1;
     expect(problems.map((p) => [p.field, p.line])).toEqual([

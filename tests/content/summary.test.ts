@@ -17,7 +17,8 @@ describe("the default lead of an article", () => {
   });
 
   it("drops raw HTML tags and decodes entities, so no markup reaches a feed as HTML", () => {
-    const body = 'Ủy ban <abbr title="Ủy ban nhân dân">UBND</abbr> huyện &amp; <b onclick="x()">xã</b>, 3 &lt; 5.';
+    const body =
+      'Ủy ban <abbr title="Ủy ban nhân dân">UBND</abbr> huyện &amp; <b onclick="x()">xã</b>, 3 &lt; 5.';
     expect(firstParagraphText(body)).toBe("Ủy ban UBND huyện & xã, 3 < 5.");
   });
 

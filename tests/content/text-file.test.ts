@@ -8,18 +8,26 @@ const utf8 = (text: string): Buffer => Buffer.from(text, "utf8");
 
 describe("decodeText", () => {
   it("drops the BOM Windows Notepad writes, so the front matter still starts with ---", () => {
-    const { text, problems } = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8("---\ntitle: Phú Ninh\n")]));
+    const { text, problems } = decodeText(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8("---\ntitle: Phú Ninh\n")]),
+    );
     expect(text).toBe("---\ntitle: Phú Ninh\n");
     expect(problems).toEqual([]);
   });
 
   it("turns CRLF and lone CR line ends into LF", () => {
-    expect(decodeText(utf8("---\r\ntitle: Đập\r\n---\rNội dung")).text).toBe("---\ntitle: Đập\n---\nNội dung");
+    expect(decodeText(utf8("---\r\ntitle: Đập\r\n---\rNội dung")).text).toBe(
+      "---\ntitle: Đập\n---\nNội dung",
+    );
   });
 
   it("names the line of bytes that are not UTF-8 (a Windows-1258 file)", () => {
     // "Phú" in Windows-1258: ú is the single byte 0xFA, never valid alone in UTF-8.
-    const bytes = Buffer.concat([utf8("---\ntitle: x\n---\n\nDòng tốt\nPh"), Buffer.from([0xfa]), utf8("\n")]);
+    const bytes = Buffer.concat([
+      utf8("---\ntitle: x\n---\n\nDòng tốt\nPh"),
+      Buffer.from([0xfa]),
+      utf8("\n"),
+    ]);
     const { problems } = decodeText(bytes);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(6);
@@ -27,7 +35,9 @@ describe("decodeText", () => {
   });
 
   it("refuses a UTF-16 file by name instead of reading it as garbage", () => {
-    const { text, problems } = decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---", "utf16le")]));
+    const { text, problems } = decodeText(
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---", "utf16le")]),
+    );
     expect(text).toBe("");
     expect(problems[0]?.message).toMatch(/UTF-16/);
   });
