@@ -6,7 +6,7 @@
  * across cores, while one photo on two libvips threads measured 1.7× here; and a libvips default of
  * "all cores" per operation times several operations at once would oversubscribe the CPU.
  */
-import { copyFileSync, constants, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, constants, linkSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -15,6 +15,7 @@ import { decode, encodeAll, type EncodedImage } from "./encode.ts";
 import { Pool } from "./pool.ts";
 import type { PlacedImage } from "./markup.ts";
 import { slugify } from "../text/slug.ts";
+import { latestVersionBeside } from "../output/site-versions.ts";
 
 export interface PipelineOptions {
   /** Persistent cache folder (kept between builds, e.g. `.cache/images`). */
@@ -175,27 +176,43 @@ export class ImagePipeline {
    * is the cache file itself, so a later change to the cache (a re-encode, a truncation, a tool
    * rewriting it in place) would change the published site with it. `COPYFILE_FICLONE` makes the copy
    * a reflink where the file system has them (Btrfs, XFS, APFS: shared blocks, copied on write, as fast
-   * as a link) and a plain kernel copy elsewhere; docs/reliability.md has the measured cost.
+   * as a link) and a plain kernel copy elsewhere. A file the version readers have now already holds is
+   * linked from there instead: published versions are never written again, so sharing storage between
+   * them is safe, and an unchanged archive costs no copy (docs/reliability.md has the measured cost).
    */
   writeOutputs(siteDir: string): number {
+    const previous = latestVersionBeside(siteDir);
     const made = new Set<string>();
     for (const [url, cached] of this.outputs) {
       const target = path.join(siteDir, url);
       const dir = path.dirname(target);
       if (!made.has(dir)) mkdirSync(dir, { recursive: true });
       made.add(dir);
-      publishFile(cached, target);
+      publishFile(cached, target, previous === undefined ? undefined : path.join(previous, url));
     }
     return this.outputs.size;
   }
 }
 
 /**
- * Copies `cached` to `target`. A file already there (a dev server's rebuild writes into the folder
+ * Publishes `cached` at `target`: a link to `published` (the same file in the previous version) when
+ * that is whole, otherwise a copy. A file already there (a dev server's rebuild writes into the folder
  * it wrote before) is removed first rather than overwritten: opening it for writing would truncate
  * the cache file itself if it were a link to it.
  */
-function publishFile(cached: string, target: string): void {
+function publishFile(cached: string, target: string, published?: string): void {
+  // The URL names the cache key, so the same URL in the previous version is the same image; the size
+  // check keeps a damaged copy there from being carried on.
+  if (published !== undefined) {
+    try {
+      if (statSync(published).size === statSync(cached).size) {
+        linkSync(published, target);
+        return;
+      }
+    } catch {
+      // Not in the previous version (a new photo), or already there (a rebuild): copy.
+    }
+  }
   try {
     copyFileSync(cached, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
   } catch (error) {

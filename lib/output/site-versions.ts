@@ -61,6 +61,24 @@ export async function publishVersion(output: string, staging: string): Promise<v
   if (previous !== undefined && previous !== version) retire(previous);
 }
 
+/**
+ * The newest complete version beside a version being built (`<versions>/<id>.building`), or undefined
+ * when `staging` is not one (the dev server writes into a plain folder). Versions made from a folder
+ * that was `output` before are left out: their files may be links into the image cache.
+ */
+export function latestVersionBeside(staging: string): string | undefined {
+  if (!staging.endsWith(BUILDING)) return undefined;
+  const versions = path.dirname(staging);
+  let names: string[];
+  try {
+    names = readdirSync(versions);
+  } catch {
+    return undefined;
+  }
+  const newest = names.filter((name) => /^\d+-\d+$/.test(name)).sort(byTime)[0];
+  return newest === undefined ? undefined : path.join(versions, newest);
+}
+
 /** Renames a fresh link to `version` over `output`: the one atomic step readers can observe. */
 function pointAt(output: string, version: string): void {
   const link = `${version}${LINK}`;

@@ -160,6 +160,29 @@ describe("published image files", () => {
   });
 });
 
+describe("published image files of a new site version", () => {
+  it("are linked from the version readers have now when whole there, never from the cache", async () => {
+    const { run, file, entry } = await encodedOnce();
+    const pipeline = await run();
+    const placed = pipeline.place(file, "/img/tin-tuc/bai/");
+    const versions = path.join(root, "versions");
+    const previous = path.join(versions, "1000-1");
+    expect(pipeline.writeOutputs(previous)).toBeGreaterThan(3);
+    const name = (width: number, ext: string) =>
+      path.join("img", "tin-tuc", "bai", `${placed.name}-${width}.${placed.hash}.${ext}`);
+    // A damaged file in the previous version is not carried on: it is copied again from the cache.
+    truncateSync(path.join(previous, name(360, "jpg")), 10);
+    const staging = path.join(versions, "2000-1.building");
+    expect(pipeline.writeOutputs(staging)).toBeGreaterThan(3);
+    const whole = name(720, "avif");
+    expect(statSync(path.join(staging, whole)).ino).toBe(statSync(path.join(previous, whole)).ino);
+    expect(statSync(path.join(staging, whole)).ino).not.toBe(statSync(path.join(entry, "720.avif")).ino);
+    const mended = path.join(staging, name(360, "jpg"));
+    expect(statSync(mended).ino).not.toBe(statSync(path.join(previous, name(360, "jpg"))).ino);
+    expect(readFileSync(mended).equals(readFileSync(path.join(entry, "360.jpg")))).toBe(true);
+  });
+});
+
 describe("a real build over a damaged cache", () => {
   it("re-encodes the damaged photo, says so in one line, exits 0 and publishes whole images", async () => {
     const content = makeContentDir();
