@@ -3,6 +3,7 @@
  * Netlify applies them, so the local preview (and the browser tests) see the production policy.
  */
 import { parse } from "smol-toml";
+import { headerPathRegExp } from "../publish/header-paths.ts";
 
 /** A `[[headers]]` block of netlify.toml. */
 export interface HeaderRule {
@@ -46,30 +47,6 @@ export function matchPath(pattern: string, urlPath: string): Record<string, stri
   const match = new RegExp(`^${source}$`).exec(urlPath);
   if (!match) return undefined;
   return Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? ""]));
-}
-
-/**
- * The regular expression Netlify builds from a header rule's `for` (same construction as its headers
- * parser, netlify/build packages/headers-parser, for_regexp.ts): case-insensitive, an optional trailing
- * slash, and a standalone `*` whose slash before it is optional, so `/tin-tuc/*` also matches
- * `/tin-tuc` (and `/tin-tucx`: a rule's folder must not be the prefix of another top-level name).
- */
-export function headerPathRegExp(pattern: string): RegExp {
-  const parts = pattern
-    .split("/")
-    .map((part) => part.trimEnd())
-    .filter(Boolean)
-    .map((part) => {
-      if (part.startsWith(":")) return "([^/]+)";
-      if (part === "*") return "?(.*)";
-      if (part.includes("*")) return part.split("*").map(escapeRegExp).join("(.*)");
-      return escapeRegExp(part);
-    });
-  return new RegExp(`^/${parts.join("/")}/?$`, "iu");
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
 }
 
 /**

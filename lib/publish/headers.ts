@@ -15,7 +15,7 @@
  * Known gap: a missing page outside every section (`/khong-co/`) gets Netlify's 404 page without a
  * policy; a rule for it would have to match /admin/ too.
  */
-import { headerPathRegExp } from "../preview/netlify.ts";
+import { headerPathRegExp } from "./header-paths.ts";
 
 /** The public pages' Cross-Origin-Opener-Policy (the CMS has its own, lib/admin/csp.ts). */
 export const PUBLIC_OPENER_POLICY = "same-origin";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   findRedirect,
-  headerPathRegExp,
   headersFor,
   headerValues,
   matchPath,
@@ -17,24 +16,6 @@ describe("matchPath", () => {
     expect(matchPath("/news/:year/*", "/news/2025/a")).toEqual({ year: "2025", splat: "a" });
     expect(matchPath("/", "/tin-tuc/")).toBeUndefined();
     expect(matchPath("/pagefind/pagefind.js", "/pagefind/pagefindXjs")).toBeUndefined();
-  });
-});
-
-describe("headerPathRegExp", () => {
-  // The same construction as Netlify's headers parser (for_regexp.ts).
-  it.each([
-    ["/", "/", true],
-    ["/", "/index.html", false],
-    ["/tin-tuc/*", "/tin-tuc/a/", true],
-    ["/tin-tuc/*", "/tin-tuc", true],
-    ["/tin-tuc/*", "/TIN-TUC/a", true],
-    ["/a/*", "/admin/", true],
-    ["/tin-tuc/*", "/tim-kiem/", false],
-    ["/robots.txt", "/robots.txt/", true],
-    ["/robots.txt", "/robotsXtxt", false],
-    ["/tin-tuc/:slug/", "/tin-tuc/a/b/", false],
-  ])("%s matches %s: %s", (pattern, url, expected) => {
-    expect(headerPathRegExp(pattern).test(url)).toBe(expected);
   });
 });
 
