@@ -43,6 +43,20 @@ export const ARCHIVE_PAGE_URL = "/gioi-thieu/luu-tru/";
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
+/** Every article of the current build, drafts and future ones included, as this plugin loaded them. */
+const loadedByConfig = new WeakMap<EleventyConfig, readonly Article[]>();
+
+/**
+ * The articles this build loaded (drafts and future ones included), for plugins that judge the whole
+ * set after rendering (aliases), so content is read and validated once per build.
+ */
+export function loadedArticles(eleventyConfig: EleventyConfig): readonly Article[] {
+  const articles = loadedByConfig.get(eleventyConfig);
+  if (articles === undefined)
+    throw new Error("loadedArticles: the content plugin has not loaded this build yet");
+  return articles;
+}
+
 export default function contentPlugin(eleventyConfig: EleventyConfig, options: ContentOptions = {}): void {
   const markdown = createMarkdown(options.images?.renderImage);
   eleventyConfig.setLibrary("md", markdown);
@@ -67,6 +81,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     }));
   const loadPublished = async (): Promise<Article[]> => {
     const { articles, problems } = timeStage("content", () => loadArticles(content));
+    loadedByConfig.set(eleventyConfig, articles);
     const published = publishedArticles(articles, options.now ?? new Date(), devServer);
     progress.articles(published.length);
     // Images are checked even when other articles have errors, so one run lists every problem.

@@ -8,8 +8,8 @@ import { ADMIN_OPENER_POLICY, adminCsp } from "../admin/csp.ts";
 import { publicCsp } from "./csp.ts";
 import { headersFile } from "./headers.ts";
 import path from "node:path";
-import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
-import { loadArticles } from "../content/load.ts";
+import { outputDir, type EleventyConfig } from "../eleventy.ts";
+import { loadedArticles } from "../content/plugin.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
 import { ContentError } from "../content/problems.ts";
 import { aliasProblems } from "../content/aliases.ts";
@@ -38,7 +38,7 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     if (isQuickPass(eleventyConfig)) return;
     const output = outputDir(eleventyConfig);
     // All articles, drafts and future ones included: an alias must not take a URL an article will have.
-    const { articles } = loadArticles(contentDir(eleventyConfig));
+    const articles = loadedArticles(eleventyConfig);
     const generated = (results ?? []).map((result) => result.url).filter(Boolean);
     const files = filesAsUrls(output);
     // The routes `npm run check` knows, and what this build really wrote (the same, unless a route
