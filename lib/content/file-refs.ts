@@ -24,7 +24,8 @@ const FILE_NAME = /\.[a-z0-9]{1,5}$/i;
 /**
  * Every local file reference of an article: `image.src` from front matter (when it is a string),
  * then the body's images and its links to files (Markdown and `<a href>`, as the HTML check lists
- * them, lines in the Markdown file). Raw `<img>` never gets here: the HTML allowlist refuses it.
+ * them, lines in the Markdown file). An image on another site is listed too, for the inventory to
+ * refuse. Raw `<img>` never gets here: the HTML allowlist refuses it.
  */
 export function fileReferences(
   data: unknown,
@@ -38,8 +39,9 @@ export function fileReferences(
     files.push({ src: image.src, use: "image", field: "image.src", line: lines.get("image") ?? 1 });
   }
   const body: FileReference[] = [];
-  for (const { src, line } of images)
-    if (!isExternalSource(src)) body.push({ src, use: "image", field: "body", line });
+  // Every image, another site's included: a page shows only photos of its own folder, encoded here
+  // (no reader's address sent to a third party, no image that can change after review).
+  for (const { src, line } of images) body.push({ src, use: "image", field: "body", line });
   for (const { href, line } of links) {
     if (!isExternalSource(href) && FILE_NAME.test(withoutQuery(href)))
       body.push({ src: href, use: "attachment", field: "body", line });

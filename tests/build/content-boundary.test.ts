@@ -142,6 +142,16 @@ const attacks: Record<string, Attack> = {
     },
     named: ["articles/ma-hoa/index.md:11", "articles/ma-hoa/index.md:13"],
   },
+  "images from another site or from the portal's own files": {
+    plant: (content) => {
+      article(
+        content,
+        "anh-ngoai",
+        "Bài.\n\n![Theo dõi](https://example.com/pixel.jpg)\n\n![Biểu ngữ](/assets/images/banner.png)\n",
+      );
+    },
+    named: ["articles/anh-ngoai/index.md:11", "articles/anh-ngoai/index.md:13"],
+  },
   "files the loader would skip: Index.md, index.markdown, a stray .md, a sub-folder, a file in articles/": {
     plant: (content) => {
       const hoa = path.join(content, "articles", "chu-hoa");

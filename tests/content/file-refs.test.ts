@@ -63,7 +63,7 @@ function referencesOf(data: unknown, lines: Map<string, number>, body: string, b
 }
 
 describe("fileReferences", () => {
-  it("lists image.src, images and links to files (Markdown and <a href>), with field and line", () => {
+  it("lists image.src, images (another site's too) and links to files (Markdown and <a href>), with field and line", () => {
     const body = [
       "Đoạn [Quyết định](quyet-dinh.pdf) và [bài khác](/tin-tuc/bai-khac/) và [trang](../bai-khac/).",
       "",
@@ -78,6 +78,7 @@ describe("fileReferences", () => {
       { src: "quyet-dinh.pdf", use: "attachment", field: "body", line: 10 },
       { src: "cau.jpg", use: "image", field: "body", line: 12 },
       { src: "bao-cao.docx", use: "attachment", field: "body", line: 14 },
+      { src: "https://example.com/x.jpg", use: "image", field: "body", line: 16 },
     ]);
   });
 
