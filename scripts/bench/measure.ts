@@ -25,7 +25,7 @@ export interface Measured {
   readonly peakTreeBytes: number;
   /** The peak resident memory of the largest single process of the tree. */
   readonly maxRssBytes: number;
-  /** That process's command name (`comm`), e.g. `node` or `pagefind_extend`. */
+  /** That process's program (its executable's file name), e.g. `node` or `pagefind_extended`. */
   readonly largestCommand: string;
   /** The two sources of the CPU figure, to show what GNU time alone would have said. */
   readonly sampledCpuMs: number;

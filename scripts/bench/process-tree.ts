@@ -8,7 +8,8 @@
  * every process of the tree while it runs, reaped or not.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import path from "node:path";
 
 /** The fields of `/proc/<pid>/stat` the sampler needs. Times are in clock ticks. */
 export interface ProcStat {
@@ -198,6 +199,15 @@ const readOrUndefined = (file: string): string | undefined => {
   }
 };
 
+/** The file name of a process's executable (`node`, `pagefind_extended`), or undefined when unreadable. */
+function programName(pid: number): string | undefined {
+  try {
+    return path.basename(readlinkSync(`/proc/${pid}/exe`));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the tree of `state.rootPid` from `/proc` now and adds it to the totals. */
 export function sampleTree(state: TreeState): TreeState {
   const all: ProcStat[] = [];
@@ -207,8 +217,12 @@ export function sampleTree(state: TreeState): TreeState {
     if (line) all.push(parseProcStat(line));
   }
   const tree: ProcSnapshot[] = [];
-  for (const stat of treeMembers(all, { pid: state.rootPid, startTime: state.rootStart }, state.seen)) {
-    const status = readOrUndefined(`/proc/${stat.pid}/status`) ?? "";
+  for (const member of treeMembers(all, { pid: state.rootPid, startTime: state.rootStart }, state.seen)) {
+    const status = readOrUndefined(`/proc/${member.pid}/status`) ?? "";
+    // The program, not `comm`: Node 24 names its main thread "MainThread", which is what `comm`
+    // shows. A process whose executable can no longer be read (a zombie) keeps the name it had.
+    const comm = programName(member.pid) ?? state.seen.get(key(member))?.comm ?? member.comm;
+    const stat = { ...member, comm };
     tree.push({ stat, rssKb: statusKb(status, "VmRSS"), hwmKb: statusKb(status, "VmHWM") });
   }
   return addSample(state, tree);
