@@ -19,7 +19,9 @@ describe("measure", () => {
     const children = run.processes.filter((p) => p.comm === "node");
     expect(children).toHaveLength(2);
     const oneChild = Math.max(...children.map((p) => p.cpuMs));
-    expect(oneChild).toBeGreaterThanOrEqual(600);
+    // Each child is sampled every 150 ms while it runs: one that ends between two samples and is
+    // reaped at once loses its last interval (590 of 700 ms seen on a busy host), never more.
+    expect(oneChild).toBeGreaterThanOrEqual(700 - 150);
     expect(run.cpuMs).toBeGreaterThan(oneChild + 500);
     expect(run.peakTreeBytes).toBeGreaterThanOrEqual(run.maxRssBytes);
     expect(run.largestCommand).toBe("node");
