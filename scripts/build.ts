@@ -5,26 +5,35 @@
 import { parseArgs } from "node:util";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { rerunWithHeapFor } from "../lib/heap.ts";
+import { isMainThread } from "node:worker_threads";
+import { heapLimitHere, runWithHeapLimit } from "../lib/heap.ts";
 
 // --input/--output let tests and the benchmark build other content folders with the same code.
 const { values } = parseArgs({ options: { input: { type: "string" }, output: { type: "string" } } });
 
-// A large archive needs more JavaScript heap than Node's default (about 4 GB): rerun with a limit
-// sized to the archive before doing anything (see lib/heap.ts).
-const rerun = rerunWithHeapFor(process.argv.slice(1), countArticles(values.input ?? "content"));
-if (rerun !== undefined) process.exit(rerun);
-// Loaded after the rerun check, so the parent does not load Eleventy for nothing.
-const { buildSite } = await import("../lib/build.ts");
+// A large archive needs a heap sized to it, not Node's default: this script then runs again as a
+// worker thread with that limit (see lib/heap.ts).
+const limit = isMainThread ? heapLimitHere(countArticles(values.input ?? "content")) : undefined;
+if (limit !== undefined)
+  process.exitCode = await runWithHeapLimit(new URL(import.meta.url), process.argv.slice(2), limit);
+else await build();
 
-const started = performance.now();
-try {
-  const output = await buildSite({ input: values.input, output: values.output, quiet: !process.env.VERBOSE });
-  console.log(`Đã xuất bản vào ${output} trong ${((performance.now() - started) / 1000).toFixed(1)} s`);
-} catch (error) {
-  const root = rootCause(error);
-  console.error(root instanceof Error ? root.message : String(root));
-  process.exitCode = 1;
+async function build(): Promise<void> {
+  // Loaded only where the build runs, so a main thread that hands it to a worker does not load Eleventy.
+  const { buildSite } = await import("../lib/build.ts");
+  const started = performance.now();
+  try {
+    const output = await buildSite({
+      input: values.input,
+      output: values.output,
+      quiet: !process.env.VERBOSE,
+    });
+    console.log(`Đã xuất bản vào ${output} trong ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const root = rootCause(error);
+    console.error(root instanceof Error ? root.message : String(root));
+    process.exitCode = 1;
+  }
 }
 
 /** Eleventy wraps errors from data and templates; authors need the innermost message. */

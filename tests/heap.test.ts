@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import v8 from "node:v8";
 import { describe, expect, it } from "vitest";
 import { heapLimitFor } from "../lib/heap.ts";
 import { projectDir } from "../lib/build.ts";
@@ -27,25 +27,43 @@ describe("heapLimitFor", () => {
   });
 });
 
-describe("rerunWithHeapFor", () => {
-  it("reruns a script once, with the sized limit, and returns its exit code", () => {
-    // A child that reruns a one-line script: the script prints the heap limit it got and exits 3.
-    const script = `console.log(require("node:v8").getHeapStatistics().heap_size_limit); process.exit(3)`;
-    const caller = `import("./lib/heap.ts").then((m) => console.log("exit", m.rerunWithHeapFor(["-e", ${JSON.stringify(script)}], 100000)))`;
-    const out = execFileSync(path.join(projectDir, "node_modules", ".bin", "tsx"), ["-e", caller], {
+describe("runWithHeapLimit", () => {
+  it("runs a TypeScript module in a worker with the limit, its arguments and its exit code", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "heap-"));
+    const script = path.join(dir, "print.mts");
+    writeFileSync(
+      script,
+      `import v8 from "node:v8";
+      const text: string = "typed";
+      console.log(v8.getHeapStatistics().heap_size_limit, process.argv.slice(2).join(","), text);
+      process.exitCode = 3;`,
+    );
+    const caller = `import("./lib/heap.ts").then(async (m) => console.log("exit", await m.runWithHeapLimit(new URL("file://${script}"), ["--input", "x"], 300)))`;
+    const result = spawnSync(path.join(projectDir, "node_modules", ".bin", "tsx"), ["-e", caller], {
       cwd: projectDir,
       encoding: "utf8",
-      env: { ...process.env, NODE_OPTIONS: "" },
     });
-    const lines = out.trim().split("\n");
-    const limit = heapLimitFor(100_000, os.totalmem(), v8.getHeapStatistics().heap_size_limit, "");
-    if (limit === undefined) {
-      // A machine whose three quarters are exactly Node's default: nothing is rerun.
-      expect(lines).toEqual(["exit undefined"]);
-    } else {
-      expect(Number(lines[0])).toBeGreaterThanOrEqual(limit * 1024 ** 2);
-      expect(Number(lines[0])).toBeLessThan((limit + 256) * 1024 ** 2);
-      expect(lines[1]).toBe("exit 3");
-    }
+    expect(result.stderr).toBe("");
+    const [limit, args, typed, ...exit] = result.stdout.trim().split(/\s+/);
+    // V8's limit is the old generation's plus the young generation's (a few tens of MB).
+    expect(Number(limit)).toBeGreaterThanOrEqual(300 * 1024 ** 2);
+    expect(Number(limit)).toBeLessThan(400 * 1024 ** 2);
+    expect([args, typed, ...exit]).toEqual(["--input,x", "typed", "exit", "3"]);
+  });
+
+  it("reports running out of heap and exits 1", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "heap-"));
+    const script = path.join(dir, "grow.mts");
+    writeFileSync(
+      script,
+      `const kept: number[][] = []; for (;;) kept.push(new Array(1000).fill(Math.random()));`,
+    );
+    const caller = `import("./lib/heap.ts").then(async (m) => console.log("exit", await m.runWithHeapLimit(new URL("file://${script}"), [], 64)))`;
+    const result = spawnSync(path.join(projectDir, "node_modules", ".bin", "tsx"), ["-e", caller], {
+      cwd: projectDir,
+      encoding: "utf8",
+    });
+    expect(result.stdout.trim()).toBe("exit 1");
+    expect(result.stderr).toContain("Hết bộ nhớ: bản dựng cần hơn 64 MB");
   });
 });
