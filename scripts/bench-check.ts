@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { checkContent } from "../lib/authoring/check.ts";
 import { projectDir } from "../lib/build.ts";
 import { splitFrontMatter } from "../lib/content/front-matter.ts";
+import { articleUrl } from "../lib/content/url-scheme.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string", default: "500" } } });
 const count = Number(values.articles);
@@ -36,7 +37,7 @@ for (let i = 0; i < count; i++) {
     `tags: ["cán bộ", "đào tạo", "thẻ ${i % 60}"]`,
     `aliases: ["/old/${i}.html"]`,
   ].join("\n");
-  const link = `\n\nXem thêm [bài trước](/tin-tuc/bai-viet-so-${Math.max(i - 1, 0)}/).\n`;
+  const link = `\n\nXem thêm [bài trước](${articleUrl(`bai-viet-so-${Math.max(i - 1, 0)}`)}).\n`;
   writeFileSync(path.join(dir, "index.md"), `---\n${front}\n---\n${body}${link}`);
   writeFileSync(path.join(dir, "anh-minh-hoa.jpg"), photo);
 }

@@ -11,7 +11,7 @@ import { loadArticles, type ArticleSource } from "../content/load.ts";
 import type { Problem } from "../content/problems.ts";
 import { IMPORT_DATE_NOTE } from "./legacy-import.ts";
 import { aliasError, aliasProblems } from "../content/aliases.ts";
-import { articleUrl } from "../content/article.ts";
+import { articleUrl } from "../content/url-scheme.ts";
 import { siteRoutes } from "../publish/routes.ts";
 
 export interface CheckResult {

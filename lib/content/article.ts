@@ -58,8 +58,3 @@ export interface Article {
   /** Markdown body in NFC. */
   readonly body: string;
 }
-
-/** The URL of an article from its slug. */
-export function articleUrl(slug: string): string {
-  return `/tin-tuc/${slug}/`;
-}

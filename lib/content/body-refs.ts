@@ -6,6 +6,7 @@
 import type { BodyImage } from "./article.ts";
 import { inspectBody, type BodyHref } from "./html-policy.ts";
 import type { Problem } from "./problems.ts";
+import { articleSlugOf } from "./url-scheme.ts";
 
 /**
  * The alt text the importer writes for a photo it could not see. It counts as missing: a person
@@ -44,7 +45,7 @@ export function bodyLinks(
     }
     // The site's own host over http or https: an old `http://` link to an article is still ours.
     const ours = url.host === site.host && (url.protocol === "https:" || url.protocol === "http:");
-    const slug = ours ? /^\/tin-tuc\/([^/]+)/.exec(url.pathname)?.[1] : undefined;
+    const slug = ours ? articleSlugOf(url.pathname) : undefined;
     if (slug !== undefined) links.push({ line, href, slug: safeDecodeComponent(slug) });
   }
   return links;

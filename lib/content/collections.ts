@@ -17,6 +17,9 @@ import { compareVietnamese, sortVietnamese } from "../text/collate.ts";
 import { vietnamYear } from "../text/date.ts";
 import type { Article } from "./article.ts";
 import type { Category } from "./site.ts";
+import { taxonUrl, type TaxonKind } from "./url-scheme.ts";
+
+export type { TaxonKind };
 
 /** A browsable group of articles: a category, tag, author, unit or year. */
 export interface Taxon {
@@ -30,17 +33,6 @@ export interface Taxon {
   /** Newest first. */
   readonly articles: readonly Article[];
 }
-
-export type TaxonKind = "category" | "tag" | "author" | "unit" | "year";
-
-/** URL prefix of each kind; the URL scheme is defined here and nowhere else. */
-export const KIND_PATHS: Readonly<Record<TaxonKind, string>> = {
-  category: "/chuyen-muc/",
-  tag: "/the/",
-  author: "/tac-gia/",
-  unit: "/don-vi/",
-  year: "/nam/",
-};
 
 /** Thrown when two different names would share one URL. */
 export class SlugCollisionError extends Error {
@@ -119,7 +111,7 @@ export function groupByName(
       key: group.key,
       name,
       slug,
-      url: `${KIND_PATHS[kind]}${slug}/`,
+      url: taxonUrl(kind, slug),
       articles: group.articles,
     });
   }
@@ -134,7 +126,7 @@ export function groupByCategory(articles: readonly Article[], categories: readon
     key: c.slug,
     name: c.name,
     slug: c.slug,
-    url: `${KIND_PATHS.category}${c.slug}/`,
+    url: taxonUrl("category", c.slug),
     articles: lists.get(c.slug) ?? [],
   }));
 }
@@ -154,7 +146,7 @@ export function groupByYear(articles: readonly Article[]): Taxon[] {
       key: String(year),
       name: `Năm ${year}`,
       slug: String(year),
-      url: `${KIND_PATHS.year}${year}/`,
+      url: taxonUrl("year", year),
       articles: list,
     }));
 }

@@ -16,7 +16,7 @@ const LINK_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:", "mailto:",
 /** Schemes an image source may use: the image pipeline decides which of them it accepts. */
 const IMAGE_SCHEMES: ReadonlySet<string> = new Set(["http:", "https:"]);
 /** Any https base resolves relative addresses; its host is never used. */
-const RELATIVE_BASE = "https://phuninh.invalid/tin-tuc/bai-viet/";
+const RELATIVE_BASE = "https://phuninh.invalid/";
 
 /**
  * Why a URL is refused, judged as a browser reads it (the WHATWG URL parser drops tabs, newlines and

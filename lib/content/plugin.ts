@@ -11,6 +11,8 @@ import { createMarkdown, type ImageRenderer } from "./markdown.ts";
 import type { Article } from "./article.ts";
 import { buildPortal, type Portal } from "./portal.ts";
 import { readSiteConfig } from "./site.ts";
+import { ROUTES, taxonUrl, type Link, type TaxonKind } from "./url-scheme.ts";
+import { articleTrail, breadcrumbTrail } from "./breadcrumbs.ts";
 import { timeStage } from "../timing.ts";
 import { progress } from "../progress.ts";
 import devRebuildPlugin from "./dev-rebuild.ts";
@@ -37,9 +39,6 @@ export interface ContentOptions {
  * the Vietnamese 404 page and the page saying why the portal is an archive.
  */
 const DEFAULT_PAGES = ["article-pages", "home", "list-pages", "index-pages", "not-found", "archive-page"];
-
-/** Where the archive notice on every page leads; its wording comes from site.json, its address never. */
-export const ARCHIVE_PAGE_URL = "/gioi-thieu/luu-tru/";
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
@@ -97,7 +96,12 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
     loading = undefined;
   });
   eleventyConfig.addGlobalData("articles", load);
-  eleventyConfig.addGlobalData("archivePageUrl", ARCHIVE_PAGE_URL);
+  // The URL scheme (lib/content/url-scheme.ts), so layouts write no address prefix themselves.
+  eleventyConfig.addGlobalData("routes", ROUTES);
+  eleventyConfig.addFilter("taxonUrl", (slug: string, kind: TaxonKind) => taxonUrl(kind, slug));
+  // One breadcrumb trail per page, rendered both as the visible breadcrumb and as JSON-LD.
+  eleventyConfig.addFilter("articleTrail", (article: Article) => articleTrail(article));
+  eleventyConfig.addFilter("breadcrumbTrail", (page: Link) => breadcrumbTrail(page));
   // Collections, list pages, related articles and previous/next: computed here once, rendered by layouts.
   // Frozen: Eleventy deep-copies unfrozen global objects into every template's data (0.1 s a template
   // at 10,000 articles); a frozen one is shared as is. Nothing writes to it.

@@ -4,22 +4,13 @@
  */
 import type { Article } from "./article.ts";
 import type { Category } from "./site.ts";
-import {
-  buildCollections,
-  KIND_PATHS,
-  taxonIndex,
-  type Collections,
-  type Taxon,
-  type TaxonKind,
-} from "./collections.ts";
+import { buildCollections, taxonIndex, type Collections, type Taxon } from "./collections.ts";
+import { KIND_PATHS, type Link, type TaxonKind } from "./url-scheme.ts";
+import { breadcrumbTrail } from "./breadcrumbs.ts";
+
 import { paginate, type ListPage } from "./pagination.ts";
 import { neighbours, relatedArticles } from "./related.ts";
 import { nameKey } from "../text/fold.ts";
-
-export interface Link {
-  readonly name: string;
-  readonly url: string;
-}
 
 /** One page of one list (category, tag, author, unit or year). */
 export interface ListPageData extends ListPage {
@@ -39,6 +30,7 @@ export interface IndexPage {
   readonly title: string;
   readonly description: string;
   readonly entries: readonly (Link & { readonly count: number })[];
+  readonly breadcrumbs: readonly Link[];
 }
 
 export interface ArticleExtras {
@@ -63,8 +55,6 @@ export interface Portal {
   /** By article slug. */
   readonly extras: Readonly<Record<string, ArticleExtras>>;
 }
-
-const HOME: Link = { name: "Trang chủ", url: "/" };
 
 const LABELS: Record<
   TaxonKind,
@@ -96,8 +86,8 @@ function listPages(kind: TaxonKind, taxa: readonly Taxon[], siteName: string): L
         description: `${label.describe(taxon.name)} trên ${siteName}${suffix}.`,
         breadcrumbs:
           kind === "category"
-            ? [HOME, { name: taxon.name, url: taxon.url }]
-            : [HOME, { name: label.index, url: KIND_PATHS[kind] }, { name: taxon.name, url: taxon.url }],
+            ? breadcrumbTrail(taxon)
+            : breadcrumbTrail({ name: label.index, url: KIND_PATHS[kind] }, taxon),
         ...(kind === "category"
           ? { feeds: { rss: `${taxon.url}feed.xml`, atom: `${taxon.url}atom.xml` } }
           : {}),
@@ -112,6 +102,7 @@ function indexPage(kind: TaxonKind, taxa: readonly Taxon[], description: string)
     title: LABELS[kind].index,
     description,
     entries: taxa.map((t) => ({ name: t.name, url: t.url, count: t.articles.length })),
+    breadcrumbs: breadcrumbTrail({ name: LABELS[kind].index, url: KIND_PATHS[kind] }),
   };
 }
 

@@ -5,13 +5,16 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { headersFor, type HeaderRule } from "../preview/netlify.ts";
+import { ARTICLES_PATH, ROUTES, articleUrl } from "../content/url-scheme.ts";
 
 /** Paths worth checking in a built site: home, the search page and the CMS (if any), one article, one stylesheet. */
 export function samplePaths(siteDir: string): string[] {
-  const paths = ["/", "/tim-kiem/", "/admin/"].filter((p) => existsSync(path.join(siteDir, p, "index.html")));
-  const articles = path.join(siteDir, "tin-tuc");
+  const paths = ["/", ROUTES.search, "/admin/"].filter((p) =>
+    existsSync(path.join(siteDir, p, "index.html")),
+  );
+  const articles = path.join(siteDir, ARTICLES_PATH);
   const article = existsSync(articles) ? readdirSync(articles)[0] : undefined;
-  if (article) paths.push(`/tin-tuc/${article}/`);
+  if (article) paths.push(articleUrl(article));
   const css = path.join(siteDir, "assets", "css");
   const sheet = existsSync(css) ? readdirSync(css)[0] : undefined;
   if (sheet) paths.push(`/assets/css/${sheet}`);

@@ -7,8 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { KIND_PATHS } from "../content/collections.ts";
-import { ARCHIVE_PAGE_URL } from "../content/plugin.ts";
+import { KIND_PATHS, ROUTES } from "../content/url-scheme.ts";
 import type { ServedRoutes } from "../content/aliases.ts";
 import { feedPath, type FeedFormat } from "../seo/plugin.ts";
 import { NEWS_SITEMAP_PATH, sitemapPartUrl } from "../seo/sitemaps.ts";
@@ -33,7 +32,7 @@ export function siteRoutes(): ServedRoutes {
     ...Object.values(KIND_PATHS),
     ...PLUGIN_FOLDERS,
     // The archive explanation page, and the "about" section it opens.
-    topFolder(ARCHIVE_PAGE_URL),
+    topFolder(ROUTES.archivePage),
     ...fixed.filter((url) => url !== "/" && url.endsWith("/")),
   ];
   const pages = [

@@ -6,6 +6,7 @@ import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import { toVietnamISO } from "../text/date.ts";
 import { absoluteUrl, articleImageUrl, LOGO } from "./urls.ts";
+import { ROUTES } from "../content/url-scheme.ts";
 import { SHARE_SIZE } from "../images/settings.ts";
 
 /**
@@ -108,7 +109,7 @@ export function webSite(site: SiteConfig): Record<string, unknown> {
       "@type": "SearchAction",
       target: {
         "@type": "EntryPoint",
-        urlTemplate: `${absoluteUrl("/tim-kiem/", site.url)}?q={search_term_string}`,
+        urlTemplate: `${absoluteUrl(ROUTES.search, site.url)}?q={search_term_string}`,
       },
     },
   };

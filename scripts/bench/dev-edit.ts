@@ -9,6 +9,7 @@ import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { articleUrl } from "../../lib/content/url-scheme.ts";
 
 export interface DevEditMeasured {
   /** From starting the server to its first build being served. */
@@ -58,7 +59,7 @@ export async function measureDevEdit(
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
-  const page = path.join(outputDir, "tin-tuc", slug, "index.html");
+  const page = path.join(outputDir, articleUrl(slug), "index.html");
   try {
     await until(
       () => ready && existsSync(page),

@@ -7,6 +7,7 @@ import { linkSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { measure, onPath, type Measured } from "./measure.ts";
 import { indexWithPagefindCli } from "./pagefind-cli.ts";
+import { ARTICLES_PATH } from "../../lib/content/url-scheme.ts";
 
 const HUGO = onPath("hugo");
 
@@ -31,7 +32,7 @@ export async function buildHugo(
   contentDir: string,
   siteDir: string,
 ): Promise<HugoMeasured> {
-  const articles = path.join(siteDir, "content", "tin-tuc");
+  const articles = path.join(siteDir, "content", ARTICLES_PATH);
   mkdirSync(articles, { recursive: true });
   for (const slug of readdirSync(path.join(contentDir, "articles"))) {
     mkdirSync(path.join(articles, slug));

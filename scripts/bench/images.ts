@@ -23,6 +23,7 @@ import sharp, { type Sharp } from "sharp";
 import { buildSite, projectDir } from "../../lib/build.ts";
 import { Pool } from "../../lib/images/pool.ts";
 import { ENCODERS, SHARE_SIZE, WIDTHS } from "../../lib/images/settings.ts";
+import { articleUrl } from "../../lib/content/url-scheme.ts";
 
 const { values } = parseArgs({ options: { count: { type: "string", default: "50" } } });
 const count = Number(values.count);
@@ -129,7 +130,7 @@ export function pickCandidate(srcset: string, slot: number, dpr: number): string
 function bytesPerPage(viewport: number, dpr: number): Record<"avif" | "webp" | "jpeg", number> {
   const totals = { avif: 0, webp: 0, jpeg: 0 };
   for (let i = 0; i < count; i++) {
-    const html = readFileSync(path.join(site, "tin-tuc", `bai-thu-${i + 1}`, "index.html"), "utf8");
+    const html = readFileSync(path.join(site, articleUrl(`bai-thu-${i + 1}`), "index.html"), "utf8");
     for (const picture of html.matchAll(/<picture>(.*?)<\/picture>/g)) {
       const markup = picture[1] as string;
       const sizes = /sizes="([^"]+)"/.exec(markup)?.[1] ?? "100vw";

@@ -14,6 +14,7 @@ import { serveStatic } from "../../lib/preview/server.ts";
 import { launchBrowser } from "../../tests/support/browser.ts";
 import { seedMarkdown } from "../../tests/support/fixture.ts";
 import { startSampling } from "./process-tree.ts";
+import { ROUTES } from "../../lib/content/url-scheme.ts";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map(Number);
 const QUERIES = ["can bo", "dang uy"];
@@ -148,7 +149,7 @@ async function firstQueryBytes(
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    await page.goto(`${url}/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
+    await page.goto(`${url}${ROUTES.search}?q=${encodeURIComponent(query)}${params}`);
     await page.waitForFunction(
       () => document.querySelector("[data-search-status]")?.textContent !== "",
       null,

@@ -8,6 +8,7 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { decodeHTML } from "entities";
 import { projectDir } from "../../lib/build.ts";
 import { loadArticles } from "../../lib/content/load.ts";
 import type { Article } from "../../lib/content/article.ts";
@@ -341,6 +342,17 @@ describe("metadata", () => {
       });
       expect(news?.dateModified).toMatch(/\+07:00$/);
       expect(crumbs?.["@type"]).toBe("BreadcrumbList");
+      // One trail: the reader sees what search engines read, the article itself last and unlinked.
+      const nav = /<nav class="breadcrumb"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+      const visible = [...nav.matchAll(/<li( aria-current="page")?>(?:<a href="([^"]*)">)?([^<]*)/g)].map(
+        ([, current, href, name]) => ({ current: Boolean(current), href, name: decodeHTML(name as string) }),
+      );
+      const items = (crumbs?.itemListElement ?? []) as { name: string; item: string }[];
+      expect(visible.map((c) => c.name)).toEqual(items.map((c) => c.name));
+      expect(visible.at(-1)).toEqual({ current: true, href: undefined, name: a.title });
+      expect(visible.slice(0, -1).map((c) => `https://phuninh.gov.vn${c.href}`)).toEqual(
+        items.slice(0, -1).map((c) => c.item),
+      );
       expect(html).toContain(`<link rel="canonical" href="https://phuninh.gov.vn${a.url}">`);
       for (const p of [
         "og:title",

@@ -5,7 +5,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { routeKey } from "../../lib/content/aliases.ts";
-import { articleUrl } from "../../lib/content/article.ts";
+import { articleUrl } from "../../lib/content/url-scheme.ts";
 import { siteRoutes } from "../../lib/publish/routes.ts";
 
 describe("siteRoutes", () => {
