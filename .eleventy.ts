@@ -12,7 +12,7 @@ import publishPlugin from "./lib/publish/plugin.ts";
 import adminPlugin from "./lib/admin/plugin.ts";
 import imagesPlugin, { SiteImages } from "./lib/images/plugin.ts";
 import searchPlugin from "./lib/search/plugin.ts";
-import compactPagesPlugin from "./lib/compact-pages.ts";
+import pagesAsBytesPlugin from "./lib/pages-as-bytes.ts";
 
 const projectDir = import.meta.dirname;
 
@@ -53,11 +53,11 @@ export default function (eleventyConfig: EleventyConfig): void {
   // Old addresses (aliases, legacy portal URLs) → a Netlify `_redirects` file; clashes fail the build.
   // `_headers`: each section's CSP (the CMS its own), hashed images cached for a year. The search index
   // folder is written after the output is listed, so it is named here; after the CMS, which it lists.
-  eleventyConfig.addPlugin(publishPlugin, { lateFolders: ["pagefind", "img"] });
+  eleventyConfig.addPlugin(publishPlugin, { otherPluginFolders: ["pagefind", "img"] });
   // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
   eleventyConfig.addPlugin(searchPlugin);
   // Last: rendered pages are kept by Eleventy until the build ends, as UTF-8 bytes (a third of the memory).
-  eleventyConfig.addPlugin(compactPagesPlugin);
+  eleventyConfig.addPlugin(pagesAsBytesPlugin);
 }
 
 export const config = {

@@ -18,7 +18,7 @@ export interface EleventyEventArgs {
     inputPath: string;
     outputPath: string | false;
     url: string;
-    /** Bytes once `compactPagesPlugin` has run (every page in a build, see lib/compact-pages.ts). */
+    /** Bytes once `pagesAsBytesPlugin` has run (every page in a build, see lib/pages-as-bytes.ts). */
     content: string | Buffer;
   }[];
 }

@@ -20,7 +20,7 @@ const SHARE = 0.75;
 /**
  * Heap to allow per article, in MB, and for the rest: 57 KB of live heap per article measured on a
  * 10,000-article generated archive (data, page records; rendered pages are kept as bytes outside the
- * heap, see lib/compact-pages.ts), with room for garbage between collections.
+ * heap, see lib/pages-as-bytes.ts), with room for garbage between collections.
  */
 const PER_ARTICLE_MB = 0.08;
 const BASE_MB = 256;

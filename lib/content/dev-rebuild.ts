@@ -27,13 +27,13 @@ import os from "node:os";
 import path from "node:path";
 import { contentDir, type EleventyConfig } from "../eleventy.ts";
 import type { Article } from "./article.ts";
-import type { Portal } from "./portal.ts";
+import type { Listings } from "./listings.ts";
 
 export interface DevRebuildOptions {
   /** This build's published articles (the same promise the `articles` data resolves). */
   readonly load: () => Promise<readonly Article[]>;
-  /** Computes the portal data (collections, lists, neighbours, related articles, home) from scratch. */
-  readonly portalOf: (articles: readonly Article[]) => Portal;
+  /** Computes the listings (collections, lists, neighbours, related articles, home) from scratch. */
+  readonly listingsOf: (articles: readonly Article[]) => Listings;
   /** Receives the articles of `articlePages` (all, or a quick pass's few), for the post-build steps. */
   readonly pages: (articles: readonly Article[]) => readonly Article[];
   /** Virtual path of the template that paginates `articlePages`. */
@@ -54,7 +54,7 @@ export const FOLLOW_UP_DELAY_MS = 2000;
 interface Built {
   readonly articles: readonly Article[];
   readonly outline: Map<string, string>;
-  readonly portal: Portal;
+  readonly listings: Listings;
 }
 
 interface Pass extends Built {
@@ -75,7 +75,7 @@ export function isQuickPass(eleventyConfig: EleventyConfig): boolean {
   return quickPasses.get(eleventyConfig)?.() ?? false;
 }
 
-/** Registers the quick pass, and the global data `portal` and `articlePages` (what the article template paginates). */
+/** Registers the quick pass, and the global data `listings` and `articlePages` (what the article template paginates). */
 export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options: DevRebuildOptions): void {
   const delay = options.followUpDelayMs ?? (Number(process.env.DEV_FOLLOW_UP_MS) || FOLLOW_UP_DELAY_MS);
   const articlesRoot = path.join(contentDir(eleventyConfig), "articles");
@@ -112,11 +112,17 @@ export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options
       changed = undefined;
       const slugs = queue && articleSlugs(queue, articlesRoot);
       if (!slugs || !baseline || !sameOutline(baseline.outline, outline)) {
-        return (pass = { articles, outline, portal: options.portalOf(articles), home: true });
+        return (pass = { articles, outline, listings: options.listingsOf(articles), home: true });
       }
-      // Same outline, same lists: the last portal with this build's article objects is this build's portal.
-      const portal = relinkPortal(baseline.portal, baseline.articles, articles);
-      pass = { articles, outline, portal, slugs: pagesShowing(slugs, portal), home: onHome(slugs, portal) };
+      // Same outline, same lists: the last listings with this build's article objects are this build's listings.
+      const listings = relinkListings(baseline.listings, baseline.articles, articles);
+      pass = {
+        articles,
+        outline,
+        listings,
+        slugs: pagesShowing(slugs, listings),
+        home: onHome(slugs, listings),
+      };
       console.log(
         `Sửa nhanh: ${pass.slugs?.size} trang bài viết; danh sách cập nhật sau ${delay / 1000} s ` +
           `(quick pass: ${[...slugs].join(", ")})`,
@@ -125,7 +131,7 @@ export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options
     })());
   quickPasses.set(eleventyConfig, () => pass?.slugs !== undefined);
 
-  eleventyConfig.addGlobalData("portal", async () => (await prepare()).portal);
+  eleventyConfig.addGlobalData("listings", async () => (await prepare()).listings);
   eleventyConfig.addGlobalData("articlePages", async () => {
     const { articles, slugs } = await prepare();
     return options.pages(slugs ? articles.filter((article) => slugs.has(article.slug)) : articles);
@@ -202,33 +208,33 @@ function sameOutline(a: Map<string, string>, b: Map<string, string>): boolean {
 }
 
 /** The changed articles, their previous/next neighbours and every article listing one as related. */
-export function pagesShowing(slugs: ReadonlySet<string>, portal: Portal): Set<string> {
+export function pagesShowing(slugs: ReadonlySet<string>, listings: Listings): Set<string> {
   const pages = new Set(slugs);
-  for (const [slug, extra] of Object.entries(portal.extras)) {
+  for (const [slug, links] of Object.entries(listings.articleLinks)) {
     if (slugs.has(slug)) {
-      if (extra.previous) pages.add(extra.previous.slug);
-      if (extra.next) pages.add(extra.next.slug);
-    } else if (extra.related.some((a) => slugs.has(a.slug))) pages.add(slug);
+      if (links.previous) pages.add(links.previous.slug);
+      if (links.next) pages.add(links.next.slug);
+    } else if (links.related.some((a) => slugs.has(a.slug))) pages.add(slug);
   }
   return pages;
 }
 
-function onHome(slugs: ReadonlySet<string>, portal: Portal): boolean {
-  const shown = [...portal.home.latest, ...portal.home.blocks.flatMap((block) => block.articles)];
+function onHome(slugs: ReadonlySet<string>, listings: Listings): boolean {
+  const shown = [...listings.home.latest, ...listings.home.blocks.flatMap((block) => block.articles)];
   return shown.some((article) => slugs.has(article.slug));
 }
 
 /**
- * The portal `previous` (built from `previousArticles`) with every article replaced by this build's object of the same slug.
+ * The listings `previous` (built from `previousArticles`) with every article replaced by this build's object of the same slug.
  * Valid only when the outlines are equal: lists, neighbours and related articles are computed from
  * the outline alone (see `placementOf`), so only the articles' other fields (title, body…) differ.
- * Why: computing the portal from scratch takes over a second at 10,000 articles, this ~0.1 s.
+ * Why: computing the listings from scratch takes over a second at 10,000 articles, this ~0.1 s.
  */
-export function relinkPortal(
-  previous: Portal,
+export function relinkListings(
+  previous: Listings,
   previousArticles: readonly Article[],
   articles: readonly Article[],
-): Portal {
+): Listings {
   const old = new Set<object>(previousArticles);
   const bySlug = new Map(articles.map((article) => [article.slug, article]));
   const done = new Map<object, unknown>();
@@ -241,10 +247,10 @@ export function relinkPortal(
     else if (old.has(value)) result = bySlug.get((value as Article).slug);
     else if (Object.getPrototypeOf(value) === Object.prototype)
       result = Object.fromEntries(Object.entries(value).map(([key, item]) => [key, relink(item)]));
-    // A Map or class in the portal would keep the old articles: fail loudly rather than render stale data.
-    else throw new Error(`relinkPortal: cannot copy a ${value.constructor.name}`);
+    // A Map or class in the listings would keep the old articles: fail loudly rather than render stale data.
+    else throw new Error(`relinkListings: cannot copy a ${value.constructor.name}`);
     done.set(value, result);
     return result;
   };
-  return Object.freeze(relink(previous) as Portal);
+  return Object.freeze(relink(previous) as Listings);
 }

@@ -9,7 +9,7 @@ import { loadArticles, publishedArticles } from "./load.ts";
 import { ContentError, formatProblem, type Problem } from "./problems.ts";
 import { createMarkdown, type ImageRenderer } from "./markdown.ts";
 import type { Article } from "./article.ts";
-import { buildPortal, type Portal } from "./portal.ts";
+import { buildListings, type Listings } from "./listings.ts";
 import { readSiteConfig } from "./site.ts";
 import { ROUTES, taxonUrl, type Link, type TaxonKind } from "./url-scheme.ts";
 import { articleTrail, breadcrumbTrail } from "./breadcrumbs.ts";
@@ -68,7 +68,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
 
   const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
-  // Loaded once per build and shared by `articles` and `portal`, so every list, feed and sitemap
+  // Loaded once per build and shared by `articles` and `listings`, so every list, feed and sitemap
   // sees exactly the same published set (no drafts, no future dates).
   let loading: Promise<Article[]> | undefined;
   // Dev server: a save that breaks an article shows its problems in the browser until it is fixed.
@@ -105,25 +105,25 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   // Collections, list pages, related articles and previous/next: computed here once, rendered by layouts.
   // Frozen: Eleventy deep-copies unfrozen global objects into every template's data (0.1 s a template
   // at 10,000 articles); a frozen one is shared as is. Nothing writes to it.
-  const portalOf = (articles: readonly Article[]): Portal => {
+  const listingsOf = (articles: readonly Article[]): Listings => {
     const site = readSiteConfig(content);
-    return Object.freeze(buildPortal(articles, site.categories, site.name));
+    return Object.freeze(buildListings(articles, site.categories, site.name));
   };
   // `articlePages`, what the article template paginates: every published article, except in a dev
   // server pass after an edit to some articles, which renders only the pages that show them.
   let rendered: readonly Article[] = [];
   const articlePages = (pages: readonly Article[]): readonly Article[] => (rendered = pages);
   if (devServer) {
-    // Registers `portal` and `articlePages`: after a save to an article, only its pages re-render first.
+    // Registers `listings` and `articlePages`: after a save to an article, only its pages re-render first.
     devRebuildPlugin(eleventyConfig, {
       load,
-      portalOf,
+      listingsOf,
       pages: articlePages,
       articleTemplate: "article-pages.njk",
       homeTemplate: "home.njk",
     });
   } else {
-    eleventyConfig.addGlobalData("portal", async () => portalOf(await load()));
+    eleventyConfig.addGlobalData("listings", async () => listingsOf(await load()));
     eleventyConfig.addGlobalData("articlePages", async () => articlePages(await load()));
   }
 

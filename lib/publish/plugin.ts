@@ -26,7 +26,7 @@ export interface PublishOptions {
    * `eleventy.after` handlers concurrently), e.g. the search index. The headers test walks every
    * built file, so a folder missing here fails it.
    */
-  readonly lateFolders?: readonly string[];
+  readonly otherPluginFolders?: readonly string[];
 }
 
 export default function publishPlugin(eleventyConfig: EleventyConfig, options: PublishOptions = {}): void {
@@ -44,8 +44,13 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     // The routes `npm run check` knows, and what this build really wrote (the same, unless a route
     // was added without lib/publish/routes.ts knowing: then the build still refuses the alias).
     const known = siteRoutes();
-    const late = [...(options.lateFolders ?? []), options.adminFolder ?? "admin"].map((f) => `/${f}/`);
-    const served = { folders: [...known.folders, ...late], pages: [...known.pages, ...generated, ...files] };
+    const others = [...(options.otherPluginFolders ?? []), options.adminFolder ?? "admin"].map(
+      (f) => `/${f}/`,
+    );
+    const served = {
+      folders: [...known.folders, ...others],
+      pages: [...known.pages, ...generated, ...files],
+    };
     const problems = aliasProblems(articles, served);
     if (problems.length > 0) throw new ContentError(problems);
     // Redirect only to pages this build really wrote (a draft's old URL waits for its publication).
@@ -55,7 +60,7 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
   });
 }
 
-/** The output's top-level entries: on disk now, of every generated page, and the late folders. */
+/** The output's top-level entries: on disk now, of every generated page, and the other plugins' folders. */
 function headersInput(output: string, urls: readonly string[], options: PublishOptions) {
   const entries = new Map<string, boolean>([["_headers", false]]);
   for (const entry of readdirSync(output, { withFileTypes: true }))
@@ -64,7 +69,7 @@ function headersInput(output: string, urls: readonly string[], options: PublishO
     const [first = "", ...rest] = url.split("/").slice(1);
     if (first) entries.set(first, rest.length > 0);
   }
-  for (const folder of options.lateFolders ?? []) entries.set(folder, true);
+  for (const folder of options.otherPluginFolders ?? []) entries.set(folder, true);
   const admin = options.adminFolder ?? "admin";
   return {
     entries: [...entries].map(([name, folder]) => ({ name, folder })),

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "../eleventy.ts";
 import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
-import type { Portal } from "../content/portal.ts";
+import type { Listings } from "../content/listings.ts";
 import { absoluteUrl } from "./urls.ts";
 import { pageShareImage, type ShareImages } from "./share.ts";
 import { breadcrumbList, jsonLdScript, newsArticle, webSite } from "./json-ld.ts";
@@ -101,8 +101,10 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
   );
   // The protocol's 50,000 URLs per file; PORTAL_SITEMAP_LIMIT lets a test split a small site.
   const sitemapLimit = Number(process.env.PORTAL_SITEMAP_LIMIT) || SITEMAP_LIMIT;
-  eleventyConfig.addFilter("sitemapXml", (articles: readonly Article[], portal: Portal, site: SiteConfig) =>
-    sitemapXml(articles, portal, site, sitemapLimit),
+  eleventyConfig.addFilter(
+    "sitemapXml",
+    (articles: readonly Article[], listings: Listings, site: SiteConfig) =>
+      sitemapXml(articles, listings, site, sitemapLimit),
   );
   eleventyConfig.addFilter("newsSitemapXml", (articles: readonly Article[], site: SiteConfig) =>
     newsSitemapXml(articles, site, now),
@@ -128,15 +130,15 @@ export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOp
   }
   if (outputs.includes("sitemap")) {
     // The files of a split sitemap (none until the site passes 50,000 URLs): the pagination's list is
-    // made from the whole data, since the parts depend on articles and portal together.
+    // made from the whole data, since the parts depend on articles and listings together.
     eleventyConfig.addTemplate("sitemap-parts.njk", "{{ part | urlsetXml(site) | safe }}", {
       eleventyExcludeFromCollections: true,
       pagination: {
         data: "articles",
         size: 1,
         alias: "part",
-        before: (_articles: unknown, data: { articles: readonly Article[]; portal: Portal }) =>
-          sitemapParts(data.articles, data.portal, sitemapLimit),
+        before: (_articles: unknown, data: { articles: readonly Article[]; listings: Listings }) =>
+          sitemapParts(data.articles, data.listings, sitemapLimit),
       },
       permalink: (data: { part: SitemapPart }) => sitemapPartUrl(data.part.number),
     });

@@ -4,7 +4,7 @@
  */
 import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
-import type { Portal } from "../content/portal.ts";
+import type { Listings } from "../content/listings.ts";
 import { toVietnamISO } from "../text/date.ts";
 import { absoluteUrl } from "./urls.ts";
 import { element } from "./xml.ts";
@@ -27,12 +27,12 @@ function newest(articles: readonly Article[]): Date | undefined {
 /** Every page of the site (articles, home, lists, indexes) with its last modification. */
 export function sitemapEntries(
   articles: readonly Article[],
-  portal: Portal,
+  listings: Listings,
 ): { url: string; lastmod?: Date }[] {
   const entries: { url: string; lastmod?: Date }[] = [{ url: "/", lastmod: newest(articles) }];
   for (const a of articles) entries.push({ url: a.url, lastmod: modified(a) });
-  for (const page of portal.listPages) entries.push({ url: page.url, lastmod: newest(page.articles) });
-  for (const index of portal.indexes) entries.push({ url: index.url, lastmod: newest(articles) });
+  for (const page of listings.listPages) entries.push({ url: page.url, lastmod: newest(page.articles) });
+  for (const index of listings.indexes) entries.push({ url: index.url, lastmod: newest(articles) });
   return entries;
 }
 
@@ -50,10 +50,10 @@ export interface SitemapPart {
  */
 export function sitemapParts(
   articles: readonly Article[],
-  portal: Portal,
+  listings: Listings,
   limit = SITEMAP_LIMIT,
 ): SitemapPart[] {
-  const entries = sitemapEntries(articles, portal);
+  const entries = sitemapEntries(articles, listings);
   if (entries.length <= limit) return [];
   const parts: SitemapPart[] = [];
   for (let i = 0; i * limit < entries.length; i++) {
@@ -84,12 +84,12 @@ export function urlsetXml(entries: readonly { url: string; lastmod?: Date }[], s
  */
 export function sitemapXml(
   articles: readonly Article[],
-  portal: Portal,
+  listings: Listings,
   site: SiteConfig,
   limit = SITEMAP_LIMIT,
 ): string {
-  const parts = sitemapParts(articles, portal, limit);
-  if (parts.length === 0) return urlsetXml(sitemapEntries(articles, portal), site);
+  const parts = sitemapParts(articles, listings, limit);
+  if (parts.length === 0) return urlsetXml(sitemapEntries(articles, listings), site);
   const files = parts.map((part) => {
     const lastmod = part.entries.reduce<Date | undefined>(
       (max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max),

@@ -413,7 +413,7 @@ describe("metadata", () => {
   });
 });
 
-describe("article extras", () => {
+describe("article links", () => {
   it("link tags, show related articles, previous/next and share links", () => {
     const a = published.find((x) => x.tags.includes("hoà giải"));
     const html = read(a?.url ?? "");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleSlugs, pagesShowing, relinkPortal } from "../../lib/content/dev-rebuild.ts";
-import { buildPortal } from "../../lib/content/portal.ts";
+import { articleSlugs, pagesShowing, relinkListings } from "../../lib/content/dev-rebuild.ts";
+import { buildListings } from "../../lib/content/listings.ts";
 import { article, newestFirst } from "../support/articles.ts";
 
 const categories = [
@@ -40,24 +40,24 @@ describe("articleSlugs", () => {
   });
 });
 
-describe("relinkPortal", () => {
-  it("gives the portal a fresh build would, after a title and body edit", () => {
+describe("relinkListings", () => {
+  it("gives the listings a fresh build would, after a title and body edit", () => {
     const after = before.map((a) =>
       a.slug === "c" ? { ...a, title: "Tiêu đề mới", body: "Thân bài mới." } : { ...a },
     );
-    const relinked = relinkPortal(buildPortal(before, categories, "Cổng"), before, after);
-    expect(relinked).toEqual(buildPortal(after, categories, "Cổng"));
-    expect(relinked.extras.a?.related.find((r) => r.slug === "c")).toBe(after[2]);
-    expect(relinked.extras.b?.previous).toBe(after[2]);
+    const relinked = relinkListings(buildListings(before, categories, "Cổng"), before, after);
+    expect(relinked).toEqual(buildListings(after, categories, "Cổng"));
+    expect(relinked.articleLinks.a?.related.find((r) => r.slug === "c")).toBe(after[2]);
+    expect(relinked.articleLinks.b?.previous).toBe(after[2]);
   });
 });
 
 describe("pagesShowing", () => {
   it("is the article, its previous and next, and the articles listing it as related", () => {
-    const portal = buildPortal(before, categories, "Cổng");
+    const listings = buildListings(before, categories, "Cổng");
     // c's neighbours are b and d; a and e share its tag and category.
-    expect(pagesShowing(new Set(["c"]), portal)).toEqual(new Set(["c", "b", "d", "a", "e"]));
+    expect(pagesShowing(new Set(["c"]), listings)).toEqual(new Set(["c", "b", "d", "a", "e"]));
     // e: only c is its neighbour; a and c list it (same tag); b and d do not.
-    expect(pagesShowing(new Set(["e"]), portal)).toEqual(new Set(["e", "d", "a", "c"]));
+    expect(pagesShowing(new Set(["e"]), listings)).toEqual(new Set(["e", "d", "a", "c"]));
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Everything the list pages, the home page and the article extras render, prepared once per build
- * so that layouts only render (global data `portal`).
+ * The listings of the site: every list page and index page, the home page's blocks, the menu, and
+ * each article's links to its tags, author, unit, related articles and neighbours. Prepared once per
+ * build so that layouts only render (global data `listings`).
  */
 import type { Article } from "./article.ts";
 import type { Category } from "./site.ts";
@@ -33,7 +34,8 @@ export interface IndexPage {
   readonly breadcrumbs: readonly Link[];
 }
 
-export interface ArticleExtras {
+/** What an article page links to besides its category: its lists, related articles and neighbours. */
+export interface ArticleLinks {
   readonly tags: readonly Link[];
   readonly author: Link;
   readonly unit: Link;
@@ -42,7 +44,7 @@ export interface ArticleExtras {
   readonly next?: Article;
 }
 
-export interface Portal {
+export interface Listings {
   readonly collections: Collections;
   readonly listPages: readonly ListPageData[];
   readonly indexes: readonly IndexPage[];
@@ -53,7 +55,7 @@ export interface Portal {
   /** The categories that have articles, in the configured order: the site navigation (empty ones keep their page). */
   readonly navigation: readonly Link[];
   /** By article slug. */
-  readonly extras: Readonly<Record<string, ArticleExtras>>;
+  readonly articleLinks: Readonly<Record<string, ArticleLinks>>;
 }
 
 const LABELS: Record<
@@ -112,22 +114,22 @@ function link(index: Map<string, Taxon>, name: string): Link {
   return { name: taxon.name, url: taxon.url };
 }
 
-/** Builds the portal data from the published articles (newest first) and the configured categories. */
-export function buildPortal(
+/** Builds the listings from the published articles (newest first) and the configured categories. */
+export function buildListings(
   articles: readonly Article[],
   categories: readonly Category[],
   siteName: string,
-): Portal {
+): Listings {
   const collections = buildCollections(articles, categories);
   const tags = taxonIndex(collections.tags);
   const authors = taxonIndex(collections.authors);
   const units = taxonIndex(collections.units);
   const related = relatedArticles(articles);
   const around = neighbours(articles);
-  const extras: Record<string, ArticleExtras> = {};
+  const articleLinks: Record<string, ArticleLinks> = {};
   for (const article of articles) {
     const seen = new Set<string>();
-    extras[article.slug] = {
+    articleLinks[article.slug] = {
       tags: article.tags.map((t) => link(tags, t)).filter((l) => !seen.has(l.url) && seen.add(l.url)),
       author: link(authors, article.author),
       unit: link(units, article.unit),
@@ -159,6 +161,6 @@ export function buildPortal(
     navigation: collections.categories
       .filter((c) => c.articles.length > 0)
       .map((c) => ({ name: c.name, url: c.url })),
-    extras,
+    articleLinks,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPortal } from "../../lib/content/portal.ts";
+import { buildListings } from "../../lib/content/listings.ts";
 import { sitemapEntries } from "../../lib/seo/sitemaps.ts";
 import { article, newestFirst } from "../support/articles.ts";
 
@@ -12,16 +12,19 @@ const list = newestFirst([
   article({ slug: "b", tags: ["hòa giải"], unit: "Huyện ủy Phú Ninh", date: "2024-02-01" }),
   article({ slug: "c", tags: ["Hòa giải"], unit: "Huyện ủy Phú Ninh", date: "2023-03-01" }),
 ]);
-const portal = buildPortal(list, categories, "Cổng thông tin");
+const listings = buildListings(list, categories, "Cổng thông tin");
 
-describe("buildPortal", () => {
+describe("buildListings", () => {
   it("links an article's own spelling to the one page, once, under the display form", () => {
-    expect(portal.extras.a?.tags).toEqual([{ name: "hòa giải", url: "/the/hoa-giai/" }]);
-    expect(portal.extras.a?.unit).toEqual({ name: "Huyện ủy Phú Ninh", url: "/don-vi/huyen-uy-phu-ninh/" });
+    expect(listings.articleLinks.a?.tags).toEqual([{ name: "hòa giải", url: "/the/hoa-giai/" }]);
+    expect(listings.articleLinks.a?.unit).toEqual({
+      name: "Huyện ủy Phú Ninh",
+      url: "/don-vi/huyen-uy-phu-ninh/",
+    });
   });
 
   it("makes a page for every list, the empty category included, with breadcrumbs", () => {
-    const urls = portal.listPages.map((p) => p.url);
+    const urls = listings.listPages.map((p) => p.url);
     expect(urls).toEqual(
       expect.arrayContaining([
         "/chuyen-muc/xay-dung-dang/",
@@ -33,17 +36,15 @@ describe("buildPortal", () => {
         "/nam/2023/",
       ]),
     );
-    expect(portal.listPages.find((p) => p.url === "/the/hoa-giai/")?.breadcrumbs.map((b) => b.url)).toEqual([
-      "/",
-      "/the/",
-      "/the/hoa-giai/",
-    ]);
-    expect(portal.home.blocks.map((b) => b.category.slug)).toEqual(["xay-dung-dang"]);
+    expect(listings.listPages.find((p) => p.url === "/the/hoa-giai/")?.breadcrumbs.map((b) => b.url)).toEqual(
+      ["/", "/the/", "/the/hoa-giai/"],
+    );
+    expect(listings.home.blocks.map((b) => b.category.slug)).toEqual(["xay-dung-dang"]);
   });
 
   it("navigates only to the categories that have articles, in the configured order", () => {
-    expect(portal.navigation).toEqual([{ name: "Xây dựng Đảng", url: "/chuyen-muc/xay-dung-dang/" }]);
-    const both = buildPortal(
+    expect(listings.navigation).toEqual([{ name: "Xây dựng Đảng", url: "/chuyen-muc/xay-dung-dang/" }]);
+    const both = buildListings(
       newestFirst([
         ...list,
         article({ slug: "d", category: { slug: "kinh-te", name: "Kinh tế" }, date: "2022-01-01" }),
@@ -58,7 +59,7 @@ describe("buildPortal", () => {
   });
 
   it("lists every page once in the sitemap entries", () => {
-    const urls = sitemapEntries(list, portal).map((e) => e.url);
+    const urls = sitemapEntries(list, listings).map((e) => e.url);
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls).toEqual(expect.arrayContaining(["/", "/tin-tuc/a/", "/the/", "/nam/", "/the/hoa-giai/"]));
   });

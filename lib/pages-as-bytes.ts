@@ -13,10 +13,10 @@
  */
 import type { EleventyConfig } from "./eleventy.ts";
 
-export default function compactPagesPlugin(eleventyConfig: EleventyConfig): void {
+export default function pagesAsBytesPlugin(eleventyConfig: EleventyConfig): void {
   // Asked per page: Eleventy sets the run mode after the configuration has been read.
   const devServer = (): boolean => ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
-  eleventyConfig.addTransform("compact-pages", (content: string) =>
+  eleventyConfig.addTransform("pages-as-bytes", (content: string) =>
     typeof content === "string" && !devServer() ? Buffer.from(content, "utf8") : content,
   );
 }

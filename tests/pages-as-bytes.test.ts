@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import compactPagesPlugin from "../lib/compact-pages.ts";
+import pagesAsBytesPlugin from "../lib/pages-as-bytes.ts";
 import type { EleventyConfig } from "../lib/eleventy.ts";
 
 /** The transform the plugin registers, taken from a minimal stand-in for Eleventy's config. */
 function transform(): (content: string) => unknown {
   let registered: ((content: string) => unknown) | undefined;
-  compactPagesPlugin({
+  pagesAsBytesPlugin({
     addTransform: (_name: string, fn: (content: string) => unknown) => (registered = fn),
   } as unknown as EleventyConfig);
   return registered!;
@@ -17,7 +17,7 @@ afterEach(() => {
   else process.env.ELEVENTY_RUN_MODE = runMode;
 });
 
-describe("compactPagesPlugin", () => {
+describe("pagesAsBytesPlugin", () => {
   it("hands Eleventy the page as its UTF-8 bytes in a build", () => {
     process.env.ELEVENTY_RUN_MODE = "build";
     const page = "<p>Đảng ủy xã Tam Đàn – cán bộ</p>";
