@@ -8,21 +8,21 @@ import type { SiteConfig } from "../content/site.ts";
 import { cmsRepository } from "./repository.ts";
 
 /** Where articles live in the repository, relative to its root. */
-export const ARTICLES_FOLDER = "content/articles";
+const ARTICLES_FOLDER = "content/articles";
 
 /** The time zone of every date an author picks, whatever the computer's own zone. */
-export const AUTHOR_TIME_ZONE = "Asia/Ho_Chi_Minh";
+const AUTHOR_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 /** Netlify's OAuth endpoint, which holds the GitHub OAuth app's secret for the CMS. */
-export const NETLIFY_AUTH = "https://api.netlify.com";
+const NETLIFY_AUTH = "https://api.netlify.com";
 
 /** The login screen's logo: the portal's emblem, already published for the public pages. */
-export const LOGO_PATH = "/assets/images/favicon.svg";
+const LOGO_PATH = "/assets/images/favicon.svg";
 
 type CmsField = Record<string, unknown>;
 
 /** One CMS field for one schema field. */
-export function cmsField(field: FieldInfo, site: Pick<SiteConfig, "categories">): CmsField {
+function cmsField(field: FieldInfo, site: Pick<SiteConfig, "categories">): CmsField {
   const base = { name: field.name, label: field.label, required: field.required };
   switch (field.kind) {
     case "string":
@@ -54,7 +54,7 @@ export function cmsField(field: FieldInfo, site: Pick<SiteConfig, "categories">)
 }
 
 /** The whole CMS configuration object. */
-export function cmsConfig(site: SiteConfig): Record<string, unknown> {
+function cmsConfig(site: SiteConfig): Record<string, unknown> {
   return {
     backend: {
       name: "github",

@@ -5,7 +5,7 @@
  */
 
 /** Directive → sources, verified at load by the browser test; the editor after sign-in may need more. */
-export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "default-src": ["'self'"],
   "script-src": ["'self'"],
   // Svelte components set inline styles.

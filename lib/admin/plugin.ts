@@ -35,7 +35,7 @@ export function sveltiaDistDir(): string {
 }
 
 /** The CMS page: the generated configuration, fonts, and Sveltia's bundle between its two scripts. */
-export function adminPage(title: string): string {
+function adminPage(title: string): string {
   return `<!doctype html>
 <html lang="vi">
 <head>

@@ -95,7 +95,7 @@ export function rewriteBundle(code: string, base: string): { code: string; fonts
 }
 
 /** The folder of an installed package, found the way Node resolves it from `from` (exports ignored). */
-export function packageDir(name: string, from: string): string {
+function packageDir(name: string, from: string): string {
   for (const dir of createRequire(from).resolve.paths(name) ?? []) {
     const candidate = path.join(dir, name);
     if (existsSync(path.join(candidate, "package.json"))) return candidate;

@@ -13,7 +13,7 @@ export interface AssetsOptions {
 }
 
 /** The files of `assets/images` pages link as they are: the favicon, and the banner as the JSON-LD logo. */
-export const DESIGN_IMAGES = ["banner.png", "favicon.svg"] as const;
+const DESIGN_IMAGES = ["banner.png", "favicon.svg"] as const;
 
 interface HashedAsset {
   readonly url: string;
@@ -21,7 +21,7 @@ interface HashedAsset {
 }
 
 /** Returns `name.<8 hex>.ext` for a file's bytes. */
-export function hashedName(file: string, body: Buffer): string {
+function hashedName(file: string, body: Buffer): string {
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 8);
   const ext = path.extname(file);
   return `${path.basename(file, ext)}.${hash}${ext}`;

@@ -102,7 +102,7 @@ export interface ImportedArticle {
 const escapeTitle = (text: string): string => text.replace(/["\\]/g, "\\$&");
 
 /** The Markdown line for a photo marker. */
-export function imageLine(marker: string, mapping: ImageMapping | undefined): string {
+function imageLine(marker: string, mapping: ImageMapping | undefined): string {
   const image = mapping ?? { src: `${marker}.jpg`, alt: PLACEHOLDER_ALT };
   const caption = image.caption ? ` "${escapeTitle(image.caption)}"` : "";
   return `![${image.alt.replace(/[[\]]/g, "\\$&")}](${image.src}${caption})`;

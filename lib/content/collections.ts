@@ -119,7 +119,7 @@ export function groupByName(
 }
 
 /** One taxon per configured category, in the site's order, empty ones included (the menu links them). */
-export function groupByCategory(articles: readonly Article[], categories: readonly Category[]): Taxon[] {
+function groupByCategory(articles: readonly Article[], categories: readonly Category[]): Taxon[] {
   const lists = new Map<string, Article[]>(categories.map((c) => [c.slug, []]));
   for (const article of articles) lists.get(article.category.slug)?.push(article);
   return categories.map((c) => ({

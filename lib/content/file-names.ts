@@ -8,7 +8,7 @@ import path from "node:path";
 import { foldDiacritics } from "../text/fold.ts";
 
 /** Equal for names that differ only in case, marks, Unicode form, separators or `.jpeg`/`.jpg`. */
-export function looseFileKey(name: string): string {
+function looseFileKey(name: string): string {
   return foldDiacritics(name)
     .replace(/\.jpeg$/, ".jpg")
     .replace(/[\s_-]+/g, "-");

@@ -10,9 +10,9 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 
 /** Photos sharp decodes; the pipeline publishes only encoded derivatives of them. */
-export const IMAGE_KINDS = ["jpeg", "png", "webp", "avif", "gif", "tiff"] as const;
+const IMAGE_KINDS = ["jpeg", "png", "webp", "avif", "gif", "tiff"] as const;
 /** Documents published as they are, under the article's URL, when the body links to them. */
-export const DOCUMENT_KINDS = ["pdf", "ole", "docx", "xlsx", "pptx", "odt", "ods", "odp"] as const;
+const DOCUMENT_KINDS = ["pdf", "ole", "docx", "xlsx", "pptx", "odt", "ods", "odp"] as const;
 
 export type ImageKind = (typeof IMAGE_KINDS)[number];
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -24,7 +24,7 @@ import {
 } from "./file-type.ts";
 
 /** The data files lib/content reads from `content/_data`; no other file may sit there. */
-export const DATA_FILES = ["site.json"] as const;
+const DATA_FILES = ["site.json"] as const;
 
 /** Left by operating systems and editors; never read or published, so only a warning. */
 const SYSTEM_LITTER = /^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\.gitkeep|\._.+)$/i;

@@ -38,7 +38,7 @@ export interface LoadResult {
 }
 
 /** Lists the Markdown files of all article bundles under `contentDir/articles`. */
-export function listArticleFiles(contentDir: string): string[] {
+function listArticleFiles(contentDir: string): string[] {
   const root = path.join(contentDir, "articles");
   if (!existsSync(root)) return [];
   return (

@@ -72,7 +72,7 @@ export function createMarkdown(renderImage: ImageRenderer = plainImage): Markdow
  * Replaces every raw HTML piece of a parsed body by its allowed part, re-serialised (html-stream.ts).
  * @example sanitizeHtmlTokens(md.parse('<b onclick="x()">a</b>', {})) // the piece becomes "<b>"
  */
-export function sanitizeHtmlTokens(tokens: readonly Token[]): void {
+function sanitizeHtmlTokens(tokens: readonly Token[]): void {
   // Made on the first raw piece: most articles have none, and the parser is per body.
   let stream: HtmlStream | undefined;
   const visit = (list: readonly Token[]): void => {

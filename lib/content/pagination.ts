@@ -3,7 +3,7 @@
  */
 import type { Article } from "./article.ts";
 
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export interface PageLink {
   readonly number: number;

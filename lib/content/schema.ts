@@ -17,7 +17,7 @@ import { aliasError } from "./aliases.ts";
  * 110 of them, so 200 leaves room for long official document names while refusing a lead paragraph
  * pasted into the title. Tags: a tag page is a topic; twenty is more than any article needs.
  */
-export const LIMITS = { titleChars: 200, tags: 20, tagChars: 60 } as const;
+const LIMITS = { titleChars: 200, tags: 20, tagChars: 60 } as const;
 
 /** What an author reads when a field is missing or is not text (a number, a list). */
 const textError = (label: string) => (issue: { input?: unknown }) =>

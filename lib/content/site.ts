@@ -29,7 +29,7 @@ const categorySchema = z.strictObject({
  * The settings file's contract. Loose (unknown keys kept): other parts of the site read their own
  * settings from the same file and check them where they are used.
  */
-export const siteSchema = z.looseObject({
+const siteSchema = z.looseObject({
   url: z.url({ protocol: /^https$/, error: "cần địa chỉ https:// của trang, ví dụ https://phuninh.gov.vn" }),
   name: text("tên trang"),
   shortName: text("tên ngắn"),
@@ -82,11 +82,9 @@ export const siteSchema = z.looseObject({
 
 export type SiteConfig = z.infer<typeof siteSchema>;
 export type Category = SiteConfig["categories"][number];
-export type Imprint = SiteConfig["imprint"];
-export type ArchivePage = SiteConfig["archivePage"];
 
 /** Path of the settings file under a content folder. */
-export const siteFile = (contentDir: string): string => path.join(contentDir, "_data", "site.json");
+const siteFile = (contentDir: string): string => path.join(contentDir, "_data", "site.json");
 
 /**
  * Reads and checks `_data/site.json`; returns the settings, or every problem with its line.

@@ -22,7 +22,7 @@ import { ARTICLE_SIZES, CARD_SIZES, WIDTHS } from "./settings.ts";
 import { jpegShare, type ShareImage } from "./share-card.ts";
 
 /** The file name of every article's share image, under the article's URL. */
-export const SHARE_FILE = "anh-chia-se.jpg";
+const SHARE_FILE = "anh-chia-se.jpg";
 
 /** The share image's URL for an article: stable, so scrapers' caches stay valid. */
 export function shareImageUrl(article: { url: string }): string {
@@ -34,12 +34,12 @@ export function shareImageUrl(article: { url: string }): string {
  * image outputs: their names are content-hashed, so one `/img/*` rule can cache them for a year,
  * while the article's HTML beside them must always be revalidated.
  */
-export function imageBaseUrl(article: { url: string }): string {
+function imageBaseUrl(article: { url: string }): string {
   return `/img${article.url}`;
 }
 
 /** Where the share image of an article comes from: lead photo, else first local body image, else banner. */
-export function shareSource(article: Article, banner: string): string {
+function shareSource(article: Article, banner: string): string {
   return article.image?.path ?? article.bodyImages.find((image) => image.path)?.path ?? banner;
 }
 

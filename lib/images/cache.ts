@@ -17,7 +17,7 @@ import { ENCODERS, MAX_INPUT_PIXELS, PIPELINE_VERSION, SHARE_SIZE, WIDTHS } from
 import { EXTENSIONS, FORMATS, type CachedFile, type EncodedImage } from "./encode.ts";
 
 /** Hash of everything that shapes the outputs besides the source bytes. */
-export const settingsHash = createHash("sha256")
+const settingsHash = createHash("sha256")
   .update(JSON.stringify({ WIDTHS, ENCODERS, SHARE_SIZE, MAX_INPUT_PIXELS, PIPELINE_VERSION }))
   .digest("hex")
   .slice(0, 8);
@@ -46,7 +46,7 @@ const entrySchema = z.object({
 });
 
 /** The files an entry must hold for what its manifest promises. */
-export function expectedFiles(image: EncodedImage): string[] {
+function expectedFiles(image: EncodedImage): string[] {
   const names = image.widths.flatMap((w) =>
     [...FORMATS, image.fallback].map((format) => `${w}.${EXTENSIONS[format]}`),
   );

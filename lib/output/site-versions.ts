@@ -88,7 +88,7 @@ function pointAt(output: string, version: string): void {
 }
 
 /** The version folder `output` links to, or undefined when it is missing, a real folder, or dangling. */
-export function currentVersion(output: string): string | undefined {
+function currentVersion(output: string): string | undefined {
   try {
     if (!lstatSync(output).isSymbolicLink()) return undefined;
     const target = path.resolve(path.dirname(output), readlinkSync(output));

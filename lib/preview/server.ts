@@ -32,7 +32,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** The methods a static site answers; a CDN refuses the others, and so does the preview. */
-export const ALLOWED_METHODS = ["GET", "HEAD"] as const;
+const ALLOWED_METHODS = ["GET", "HEAD"] as const;
 
 /** Hooks that let the preview add a host's headers and redirects around plain file serving. */
 export interface ServeHooks {

@@ -5,7 +5,7 @@
  */
 
 /** Directive → sources; an empty list is a directive without sources. */
-export const PUBLIC_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+const PUBLIC_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "default-src": ["'self'"],
   "script-src": ["'self'", "'wasm-unsafe-eval'"],
   "worker-src": ["'self'", "blob:"],

@@ -18,10 +18,7 @@
 import { headerPathRegExp } from "./header-paths.ts";
 
 /** The public pages' Cross-Origin-Opener-Policy (the CMS has its own, lib/admin/csp.ts). */
-export const PUBLIC_OPENER_POLICY = "same-origin";
-
-/** The caching of content-hashed files. */
-export const IMMUTABLE = "public, max-age=31536000, immutable";
+const PUBLIC_OPENER_POLICY = "same-origin";
 
 export interface HeadersInput {
   /** Names of the output's top-level files and folders, with whether each is a folder. */

@@ -14,7 +14,7 @@ export const SITEMAP_LIMIT = 50_000;
 /** Where the Google News sitemap is published, when there is news to list. */
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 /** Google News only takes articles from the last two days. */
-export const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
+const NEWS_WINDOW_MS = 2 * 24 * 3600 * 1000;
 
 const modified = (a: Article): Date => (a.updated ?? a.date).instant;
 

@@ -10,7 +10,10 @@ import { ADMIN_OPENER_POLICY, adminCsp } from "../../lib/admin/csp.ts";
 import { NETLIFY_DEFAULT_CACHE_CONTROL, headerValues } from "../../lib/preview/netlify.ts";
 import { siteHeaderRules } from "../../lib/preview/preview.ts";
 import { publicCsp } from "../../lib/publish/csp.ts";
-import { headersFile, IMMUTABLE } from "../../lib/publish/headers.ts";
+import { headersFile } from "../../lib/publish/headers.ts";
+
+/** What netlify.toml promises a content-hashed file. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
 
 const siteDir = inject("siteDir");
 
