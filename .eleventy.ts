@@ -56,7 +56,7 @@ export default function (eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPlugin(publishPlugin, { otherPluginFolders: ["pagefind", "img"] });
   // Search: Pagefind index of article pages (đ-folded copy for "dang uy"), and the page /tim-kiem/.
   eleventyConfig.addPlugin(searchPlugin);
-  // Last: rendered pages are kept by Eleventy until the build ends, as UTF-8 bytes (a third of the memory).
+  // Last: rendered pages are kept by Eleventy until the build ends, as UTF-8 bytes outside the JavaScript heap, not as strings.
   eleventyConfig.addPlugin(pagesAsBytesPlugin);
 }
 

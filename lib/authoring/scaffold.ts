@@ -10,7 +10,7 @@ import { slugify } from "../text/slug.ts";
 
 /**
  * The body a new article starts with. `check` and the build refuse a published article that still
- * holds it: an unfinished scaffold once became the portal's lead story.
+ * holds it: a saved, dated article goes live as the newest story on the home page, written or not.
  */
 export const SCAFFOLD_PLACEHOLDER = "Viết nội dung bài viết ở đây.";
 

@@ -103,8 +103,8 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   eleventyConfig.addFilter("articleTrail", (article: Article) => articleTrail(article));
   eleventyConfig.addFilter("breadcrumbTrail", (page: Link) => breadcrumbTrail(page));
   // Collections, list pages, related articles and previous/next: computed here once, rendered by layouts.
-  // Frozen: Eleventy deep-copies unfrozen global objects into every template's data (0.1 s a template
-  // at 10,000 articles); a frozen one is shared as is. Nothing writes to it.
+  // Frozen: Eleventy deep-copies an unfrozen global object into every template's data, a cost that
+  // grows with the archive; a frozen one is shared as is. Nothing writes to it.
   const listingsOf = (articles: readonly Article[]): Listings => {
     const site = readSiteConfig(content);
     return Object.freeze(buildListings(articles, site.categories, site.name));

@@ -11,8 +11,8 @@ export function firstParagraphText(markdown: string): string {
 }
 
 /**
- * Scans blocks only until the first prose one. Why not split the whole body: at 10,000 articles of
- * ~800 words, splitting every body to keep its first block was a measurable part of the content load.
+ * Scans blocks only until the first prose one. Why not split the whole body: only the first block is
+ * kept, and every build computes the summary of every article, so the rest of each body is never read.
  */
 function firstProseBlock(markdown: string): string {
   const separator = /\r?\n\s*\r?\n/g;

@@ -2,8 +2,8 @@
  * The sharp work for one source: decode once, then every width × format and the share image from
  * those decoded pixels.
  *
- * Why decode to raw once: a 12 MP JPEG costs ~100 ms to decode; decoding it for each of 12+ outputs
- * (what `clone()` per output does) would double the non-AVIF time. The decode also applies the EXIF
+ * Why decode to raw once: decoding a camera photo again for each of its 12+ outputs (what `clone()`
+ * per output does) would double the non-AVIF time. The decode also applies the EXIF
  * orientation, converts CMYK / 16-bit / wide-gamut sources to 8-bit sRGB, and caps the size, so every
  * output inherits that. sharp writes no metadata unless asked (`keepMetadata`/`withMetadata` are never
  * called), so EXIF, GPS, XMP and ICC are all dropped.

@@ -3,8 +3,8 @@
  *
  * Concurrency, chosen on purpose: libvips is set to one thread per operation and `concurrency`
  * (default: the machine's cores) operations run at once. Independent photos scale almost linearly
- * across cores, while one photo on two libvips threads measured 1.7× here; and a libvips default of
- * "all cores" per operation times several operations at once would oversubscribe the CPU.
+ * across cores, while one photo on two libvips threads is well short of twice as fast; and a libvips
+ * default of "all cores" per operation times several operations at once would oversubscribe the CPU.
  */
 import { copyFileSync, constants, linkSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";

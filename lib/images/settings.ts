@@ -25,8 +25,8 @@ export const BANNER_SIZES = "(min-width: 75rem) 75rem, 100vw";
 /**
  * Encoder settings, chosen on purpose:
  * - AVIF quality 50 looks like JPEG 75–80 on photos at a third of the bytes; effort 3 instead of sharp's
- *   default 4 because here effort 4 took 3–4× as long for about 10 % fewer bytes (AVIF is ~90 % of
- *   image time).
+ *   default 4 because effort 4 takes 3–4× as long for about 10 % fewer bytes, and AVIF is most of the
+ *   image time (`npm run bench:images` shows both).
  * - WebP quality 75 (sharp's default 80) matches AVIF's look closely enough for the browsers that lack AVIF.
  * - JPEG through mozjpeg (trellis quantisation, progressive scans): 10–15 % smaller than libjpeg at the
  *   same quality 75; it is the fallback for browsers with neither AVIF nor WebP.

@@ -109,8 +109,9 @@ function exists(file: string): boolean {
 
 /**
  * Renames a replaced version aside (so it is never mistaken for a complete one) and deletes it
- * without making the build wait. Why in the background: unlinking 10,000 pages took longer than
- * building them in the profile at 10,000 articles. On Windows, where `rm` is missing, in place.
+ * without making the build wait. Why in the background: unlinking every file of a large site takes
+ * about as long as writing them, and readers already have the new version. On Windows, where `rm` is
+ * missing, in place.
  */
 function retire(folder: string): void {
   const old = `${folder}${OLD}`;

@@ -4,7 +4,7 @@
  *
  * Why not GNU time alone: it only counts descendants that were waited for. Pagefind's indexer is a
  * child of the build that is killed once its bundle is written and never reaped by the build, so
- * GNU time saw neither its CPU time (~17 s at 2,500 pages) nor its memory (~930 MB). Sampling sees
+ * GNU time sees neither its CPU time nor its memory, a large share of a build's. Sampling sees
  * every process of the tree while it runs, reaped or not.
  */
 import { execFileSync } from "node:child_process";

@@ -31,7 +31,7 @@ export interface Round {
   readonly firstQueryBytes: number | undefined;
   /**
    * The same query over every year (`scope=all`: recent bundle and archive); null when Chromium gave
-   * no answer within 120 s, absent from older runs.
+   * no answer within 120 s; absent in a report saved without it.
    */
   readonly allYearsQueryBytes?: number | null | undefined;
   readonly devFirstBuildMs: number | undefined;
