@@ -54,7 +54,9 @@ export function heapLimitHere(articles: number): number | undefined {
 /**
  * Runs the TypeScript module `module` in a worker thread whose heap is limited to `limitMb`, with
  * `argv` as its command-line arguments, and resolves with its exit code. Its console output is this
- * process's; running out of heap is reported as such, with exit code 1.
+ * process's. Running out of heap ends it with exit code 1 and a line saying so, or, where V8 cannot
+ * stop the worker cleanly (nodejs/node#47224), aborts the process with V8's own "heap out of memory",
+ * as a process started with that limit would: a failed build either way, and nothing published.
  */
 export async function runWithHeapLimit(
   module: URL,
