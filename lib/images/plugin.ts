@@ -14,7 +14,7 @@ import { ArticleImages } from "./articles.ts";
 import { pictureHtml, type PlacedImage } from "./markup.ts";
 import { ImagePipeline } from "./pipeline.ts";
 import { BANNER_SIZES } from "./settings.ts";
-import { timeStage } from "../timing.ts";
+import { countStage, timeStage } from "../timing.ts";
 import { readSiteConfig, type SiteConfig } from "../content/site.ts";
 import { jpegShare, shareCard, type ShareImage } from "./share-card.ts";
 
@@ -90,6 +90,8 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   eleventyConfig.on("eleventy.after", () => {
     const files = timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));
     const { encoded, cached, ms } = pipeline.stats;
+    countStage("images encoded", encoded);
+    countStage("images cached", cached);
     console.log(
       `Ảnh: mã hóa ${encoded}, lấy từ bộ đệm ${cached}, xuất ${files} tệp trong ${(ms / 1000).toFixed(1)} s ` +
         `(images: ${encoded} encoded, ${cached} cached, ${files} files, ${Math.round(ms)} ms)`,

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { vietnamYear, type PortalDate } from "../text/date.ts";
 import { indexPages, SearchIndexer, type IndexSummary } from "./index-pages.ts";
-import { timeStage } from "../timing.ts";
+import { countStage, timeStage } from "../timing.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
 import { searchFacets } from "./facets.ts";
 import type { TierRange } from "./tiers.ts";
@@ -79,6 +79,10 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
 }
 
 function report(summary: IndexSummary): void {
+  // Also as counters of the timing report (PORTAL_TIMINGS): figures for tools, whatever this line says.
+  countStage("search pages", summary.pages);
+  countStage("search parts", summary.parts);
+  countStage("search lanes", summary.lanes);
   const { tiers } = summary;
   const months = (range: TierRange): string => `${range.from} → ${range.to}`;
   const split = tiers?.archive

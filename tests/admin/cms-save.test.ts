@@ -5,27 +5,14 @@
  * language English, as on many office computers; nothing but this site answers. The saved file is
  * then read by the build's own loader.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { parse } from "yaml";
-import { startPreview, type Preview } from "../../lib/preview/preview.ts";
 import { loadArticles } from "../../lib/content/load.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { makeContentDir, SEED_SLUG, seedDir, seedMarkdown, writeArticle } from "../support/fixture.ts";
+import { siteInBrowser } from "../support/browser.ts";
+import { addSeed, makeContentDir, SEED_SLUG, seedMarkdown } from "../support/fixture.ts";
 
-let browser: Browser;
-let preview: Preview;
-
-beforeAll(async () => {
-  preview = await startPreview(inject("siteDir"), 0);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await preview?.close();
-});
+const served = siteInBrowser(() => inject("siteDir"), { netlify: true });
 
 const ARTICLE = `content/articles/${SEED_SLUG}/index.md`;
 /** The control of a field in Sveltia's editor (each field is a section named by its key). */
@@ -34,7 +21,7 @@ const field = (page: Page, key: string, control = "input") =>
 
 /** Opens /admin/ over a private folder holding the seed article, signed in locally, on the article. */
 async function openSeedInCms(): Promise<{ page: Page; errors: string[]; offsite: string[] }> {
-  const context = await browser.newContext({
+  const context = await served.browser.newContext({
     timezoneId: "UTC",
     locale: "en-US",
     viewport: { width: 1280, height: 900 },
@@ -46,7 +33,7 @@ async function openSeedInCms(): Promise<{ page: Page; errors: string[]; offsite:
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) errors.push(message.text());
   });
-  const own = new URL(preview.url).host;
+  const own = new URL(served.base).host;
   await page.route("**/*", (route) => {
     if (new URL(route.request().url()).host === own) return route.continue();
     offsite.push(route.request().url());
@@ -59,7 +46,7 @@ async function openSeedInCms(): Promise<{ page: Page; errors: string[]; offsite:
       showDirectoryPicker: async () => (await navigator.storage.getDirectory()).getDirectoryHandle("repo"),
     });
   });
-  await page.goto(`${preview.url}/admin/`);
+  await page.goto(`${served.base}/admin/`);
   await page.evaluate(
     async ({ file, text }) => {
       let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("repo", { create: true });
@@ -145,9 +132,7 @@ describe("a save in the CMS", () => {
 
     // The build's own loader accepts the saved file as it is.
     const content = makeContentDir();
-    writeArticle(content, SEED_SLUG, saved, {
-      "anh-minh-hoa.jpg": readFileSync(path.join(seedDir, "anh-minh-hoa.jpg")),
-    });
+    addSeed(content, saved);
     const loaded = loadArticles(content);
     expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(loaded.articles[0]?.date.instant.toISOString()).toBe("2025-06-30T01:00:00.000Z");

@@ -9,7 +9,7 @@ import {
   placeholderRepositoryWarning,
   repositorySettingLocation,
 } from "../../lib/admin/repository.ts";
-import { makeContentDir, SEED_SLUG, seedDir, seedMarkdown, writeArticle } from "../support/fixture.ts";
+import { addSeed, makeContentDir } from "../support/fixture.ts";
 
 describe("the repository setting", () => {
   it("is the placeholder while missing, empty or the shipped value", () => {
@@ -51,9 +51,7 @@ describe("the repository setting", () => {
 describe("a build", () => {
   it("warns while the repository is the placeholder and says nothing once it is set, finishing both times", () => {
     const content = makeContentDir();
-    writeArticle(content, SEED_SLUG, seedMarkdown(), {
-      "anh-minh-hoa.jpg": readFileSync(path.join(seedDir, "anh-minh-hoa.jpg")),
-    });
+    addSeed(content);
     const site = path.join(content, "_data", "site.json");
     const settings = JSON.parse(readFileSync(site, "utf8")) as Record<string, unknown>;
     const buildWith = (repository: string) => {

@@ -9,14 +9,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
-import { serveStatic } from "../../lib/preview/server.ts";
 import { absoluteUrl } from "../../lib/seo/urls.ts";
 import { formatVietnameseDate } from "../../lib/text/date.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { siteInBrowser } from "../support/browser.ts";
 import { SEED_SLUG } from "../support/fixture.ts";
 
 const site = JSON.parse(readFileSync(path.join(projectDir, "content", "_data", "site.json"), "utf8")) as {
@@ -36,26 +34,15 @@ const PAPERS = [
 ] as const;
 const MARGINS = [10, 10.16, 15, 20];
 
-let browser: Browser;
-let server: Server;
-let base: string;
+const served = siteInBrowser(() => inject("siteDir"));
 const work = mkdtempSync(path.join(os.tmpdir(), "phuninh-print-"));
-
-beforeAll(async () => {
-  ({ server, url: base } = await serveStatic(inject("siteDir")));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** The article as printed on a page box `widthPx` wide, at the reader's text scale. */
 async function printView(widthPx: number, scale = 1): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: Math.floor(widthPx), height: 1100 } });
+  const page = await served.browser.newPage({ viewport: { width: Math.floor(widthPx), height: 1100 } });
   if (scale !== 1)
     await page.addInitScript((value) => localStorage.setItem("phuninh:font-scale", String(value)), scale);
-  await page.goto(base + ARTICLE, { waitUntil: "load" });
+  await page.goto(served.base + ARTICLE, { waitUntil: "load" });
   await page.emulateMedia({ media: "print" });
   return page;
 }
@@ -183,8 +170,8 @@ describe("an article on paper", () => {
   for (const { paper } of PAPERS) {
     for (const margin of ["stylesheet", "10mm"] as const) {
       it(`prints a ${paper} PDF (${margin} margins) holding every line whole, the address and the portal's name`, async () => {
-        const page = await browser.newPage();
-        await page.goto(base + ARTICLE, { waitUntil: "load" });
+        const page = await served.browser.newPage();
+        await page.goto(served.base + ARTICLE, { waitUntil: "load" });
         await page.emulateMedia({ media: "print" });
         const expected = await printedTexts(page);
         const pdf = await page.pdf({

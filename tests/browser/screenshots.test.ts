@@ -3,36 +3,22 @@
  * The screenshots are saved under docs/screenshots/ for reviewers.
  */
 import path from "node:path";
-import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { serveStatic } from "../../lib/preview/server.ts";
+import { describe, expect, inject, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { siteInBrowser } from "../support/browser.ts";
 import { SEED_SLUG } from "../support/fixture.ts";
 
-let browser: Browser;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  ({ server, url: base } = await serveStatic(inject("siteDir")));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const served = siteInBrowser(() => inject("siteDir"));
 
 describe("the seed article in a browser", () => {
   it.each([360, 1280])(
     "renders at %i px wide with no horizontal scroll, and is screenshotted",
     async (width) => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await served.browser.newPage({ viewport: { width, height: 800 } });
       const errors: string[] = [];
       page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
       page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(`${base}/tin-tuc/${SEED_SLUG}/`);
+      await page.goto(`${served.base}/tin-tuc/${SEED_SLUG}/`);
       expect(await page.locator("h1").count()).toBe(1);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -51,8 +37,8 @@ describe("the seed article in a browser", () => {
   it.each(["/404.html", "/gioi-thieu/luu-tru/"])(
     "%s ends with its footer at a tall window's bottom",
     async (url) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-      await page.goto(base + url);
+      const page = await served.browser.newPage({ viewport: { width: 1280, height: 1400 } });
+      await page.goto(served.base + url);
       const bottom = await page
         .locator(".site-footer")
         .evaluate((footer) => footer.getBoundingClientRect().bottom);
@@ -62,8 +48,8 @@ describe("the seed article in a browser", () => {
   );
 
   it("prints the whole article without the site's navigation", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/tin-tuc/${SEED_SLUG}/`);
+    const page = await served.browser.newPage();
+    await page.goto(`${served.base}/tin-tuc/${SEED_SLUG}/`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-nav").isVisible()).toBe(false);
     expect(await page.locator(".article-body").isVisible()).toBe(true);

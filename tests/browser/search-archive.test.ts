@@ -4,43 +4,24 @@
  * 2018–2021 (14) only when the reader asks, when the recent ones hold less than a page of results, or
  * when a year filter reaches into the archive.
  */
-import { readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   allResults,
   recordErrors,
-  serveSearchSite,
+  searchPageForTests,
   shownResults,
   shownYears,
-  type SearchSite,
 } from "../support/search-page.ts";
 
-let site: SearchSite;
-let server: Server;
-let browser: Browser;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_RECENT_PAGES: "17" });
-  server = site.server;
-  expect(site.build.code).toBe(0);
-  expect(site.build.stdout).toMatch(/tìm trước 17 bài 2022-01 → 2025-12, lưu trữ 14 bài 2018-01 → 2021-12/);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (site) rmSync(site.root, { recursive: true, force: true });
-});
+const search = searchPageForTests({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_RECENT_PAGES: "17" });
+const { errors } = search;
 
 /** A fresh browser context (empty HTTP cache) on the search page, recording what it requests. */
 async function fresh(): Promise<{ context: BrowserContext; page: Page; requested: string[] }> {
-  const context = await browser.newContext();
+  const context = await search.browser.newContext();
   const page = await context.newPage();
   const requested: string[] = [];
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
@@ -53,7 +34,7 @@ const fromArchive = (requested: string[]): string[] =>
 
 describe("search of the recent years first", () => {
   it("writes the recent bundle, the archive beside it, and which years each holds", () => {
-    const output = site.build.output;
+    const output = search.site.build.output;
     const tiers = JSON.parse(readFileSync(path.join(output, "pagefind", "tiers.json"), "utf8"));
     expect(tiers).toEqual({
       recent: { from: "2022-01", to: "2025-12", pages: 17 },
@@ -68,7 +49,7 @@ describe("search of the recent years first", () => {
   it("answers a common query from the recent years alone, and the older years on request", async () => {
     const { context, page, requested } = await fresh();
     try {
-      await page.goto(`${site.base}/tim-kiem/?q=huyen`);
+      await page.goto(`${search.site.base}/tim-kiem/?q=huyen`);
       const recent = await allResults(page);
       await page.waitForLoadState("networkidle");
       expect(recent.status).toMatch(/^Tìm thấy \d+ kết quả cho “huyen” trong các năm 2022–2025$/);
@@ -102,7 +83,7 @@ describe("search of the recent years first", () => {
   it("searches the older years at once when the recent ones hold too few results", async () => {
     const { context, page, requested } = await fresh();
     try {
-      await page.goto(`${site.base}/tim-kiem/?q=${encodeURIComponent("điện mặt trời")}`);
+      await page.goto(`${search.site.base}/tim-kiem/?q=${encodeURIComponent("điện mặt trời")}`);
       const { status, slugs } = await shownResults(page);
       expect(slugs[0]).toBe("dien-mat-troi-ap-mai");
       expect(status).toMatch(/^Tìm thấy \d+ kết quả cho “điện mặt trời”$/);
@@ -115,13 +96,13 @@ describe("search of the recent years first", () => {
   it("keeps a year filter and the newest-first order across both bundles", async () => {
     const { context, page } = await fresh();
     try {
-      await page.goto(`${site.base}/tim-kiem/?q=huyen&year=2019`);
+      await page.goto(`${search.site.base}/tim-kiem/?q=huyen&year=2019`);
       await shownResults(page);
       const years = await shownYears(page);
       expect(years.length).toBeGreaterThan(0);
       expect(years.every((year) => year === 2019)).toBe(true);
 
-      await page.goto(`${site.base}/tim-kiem/?q=huyen&sort=newest&scope=all`);
+      await page.goto(`${search.site.base}/tim-kiem/?q=huyen&sort=newest&scope=all`);
       await allResults(page);
       const dates = await page.$$eval(".search-date", (items) =>
         items.map((p) => (p.textContent ?? "").replace(/^.*?(\d\d)\/(\d\d)\/(\d{4}).*$/, "$3$2$1")),

@@ -5,43 +5,28 @@
  * site is built for real (the real Pagefind index, merged from parts) and each query is opened on
  * /tim-kiem/ in Chromium, so the score is that of what readers get. docs/search.md records it.
  */
-import { readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser } from "../support/browser.ts";
+import { expect, it } from "vitest";
+import { bundleSummary } from "../support/pagefind-bundle.ts";
 import { scoreRanking, type Judgement } from "../support/ranking.ts";
-import { recordErrors, searchFixtures, serveSearchSite, shownResults } from "../support/search-page.ts";
+import { openQuery, searchFixtures, searchPageForTests } from "../support/search-page.ts";
 
 const judgements = JSON.parse(
   readFileSync(path.join(searchFixtures, "search-ranking-queries.json"), "utf8"),
 ) as Judgement[];
 
-let root: string;
-let server: Server;
-let base: string;
-let browser: Browser;
-let page: Page;
-const errors: string[] = [];
+const search = searchPageForTests(
+  { PORTAL_SEARCH_PART_PAGES: "10", PORTAL_SEARCH_LANES: "2" },
+  "search-ranking",
+);
+const { errors } = search;
 
-beforeAll(async () => {
-  const site = await serveSearchSite(
-    { PORTAL_SEARCH_PART_PAGES: "10", PORTAL_SEARCH_LANES: "2" },
-    "search-ranking",
-  );
-  ({ root, server, base } = site);
-  expect(site.build.code, site.build.stderr).toBe(0);
-  expect(site.build.stdout).toMatch(/Chỉ mục tìm kiếm: 38 bài /);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  recordErrors(page, errors);
-});
+const open = (query: string) => openQuery(search.page, search.site.base, query);
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+it("indexes all 38 articles", () => {
+  expect(search.site.build.counts["search pages"]).toBe(38);
+  expect(bundleSummary(path.join(search.site.build.output, "pagefind")).pages).toBe(38);
 });
 
 it("judges at least 40 queries over at least 30 articles", () => {
@@ -51,10 +36,7 @@ it("judges at least 40 queries over at least 30 articles", () => {
 
 it("ranks the judged articles first for the query set (MRR ≥ 0.985, all within the first three)", async () => {
   const shown: string[][] = [];
-  for (const { query } of judgements) {
-    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
-    shown.push((await shownResults(page)).slugs);
-  }
+  for (const { query } of judgements) shown.push((await open(query)).slugs);
   const score = scoreRanking(judgements, shown);
   console.log(
     `Ranking suite: ${score.queries} queries, MRR ${score.mrr.toFixed(3)}, ` +
@@ -68,8 +50,7 @@ it("ranks the judged articles first for the query set (MRR ≥ 0.985, all within
 
 it("finds a road code whether the query or the text joins it (ĐT609) or spaces it (ĐT 609)", async () => {
   for (const query of ["dt609", "ĐT 609", "Đt609"]) {
-    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
-    const { slugs } = await shownResults(page);
+    const { slugs } = await open(query);
     expect(slugs, query).toEqual(["thong-xe-doan-tuyen-dt609", "khac-phuc-sat-lo-dat-ngoc-pho"]);
   }
 });
@@ -77,9 +58,8 @@ it("finds a road code whether the query or the text joins it (ĐT609) or spaces 
 // Regression: "Đảng ủy" lit up "đăng" (of "đăng ký"), which folds to the same letters.
 it("highlights “Đảng” for “Đảng ủy” and both “Đảng” and “đăng” for “dang”", async () => {
   const marks = async (query: string): Promise<string[]> => {
-    await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
-    await shownResults(page);
-    return page.$$eval(".search-result mark", (items) =>
+    await open(query);
+    return search.page.$$eval(".search-result mark", (items) =>
       items.map((m) => (m.textContent ?? "").toLowerCase()),
     );
   };

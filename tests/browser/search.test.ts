@@ -2,18 +2,17 @@
  * Search as a reader uses it: the fixture site built for real, served with the strict CSP the portal
  * ships, and queries typed into /tim-kiem/ in Debian's Chromium.
  */
-import { readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { bundleSummary } from "../support/pagefind-bundle.ts";
 import {
   allResults,
-  recordErrors,
+  openQuery,
   searchFixtures as fixtures,
-  serveSearchSite,
+  searchPageForTests,
   shownResults,
   type Shown,
 } from "../support/search-page.ts";
@@ -23,33 +22,27 @@ const relevance = JSON.parse(readFileSync(path.join(fixtures, "search-relevance.
   first: string;
 }[];
 
-let root: string;
-let server: Server;
-let base: string;
+// Two lanes, parts of 7 pages: the 31 articles are indexed by six Pagefind indexes (16 pages in one
+// lane, 15 in the other) and merged, so every query, filter and sort below runs on a merged index,
+// as on a large archive.
+const search = searchPageForTests({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_LANES: "2" });
+const { errors } = search;
 let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  // Two lanes, parts of 7 pages: the 31 articles are indexed by six Pagefind indexes (16 pages in one
-  // lane, 15 in the other) and merged, so every query, filter and sort below runs on a merged index,
-  // as on a large archive.
-  const site = await serveSearchSite({ PORTAL_SEARCH_PART_PAGES: "7", PORTAL_SEARCH_LANES: "2" });
-  ({ root, server, base } = site);
-  expect(site.build.stdout).toMatch(/Chỉ mục tìm kiếm: 31 bài .*\(6 phần, 2 luồng;/);
-  // Every year fits the recent bundle: one bundle, no archive to ask for.
-  expect(site.build.stdout).not.toMatch(/lưu trữ/);
-  expect(site.build.stderr).not.toMatch(/Error/);
-  expect(site.build.code).toBe(0);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  recordErrors(page, errors);
+let base: string;
+beforeAll(() => {
+  ({ browser, page } = search);
+  base = search.site.base;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+it("indexes the 31 articles in six parts over two lanes, into one bundle with no archive", () => {
+  const { build } = search.site;
+  expect(build.counts).toMatchObject({ "search pages": 31, "search parts": 6, "search lanes": 2 });
+  expect(build.stderr).not.toMatch(/Error/);
+  // Every year fits the recent bundle: one bundle, no archive to ask for.
+  const bundle = bundleSummary(path.join(build.output, "pagefind"));
+  expect(bundle.pages).toBe(31);
+  expect(bundle.tiers.archive).toBeNull();
 });
 
 const shown = (): Promise<Shown> => shownResults(page);
@@ -57,11 +50,7 @@ const marks = (): Promise<string[]> =>
   page.$$eval(".search-result mark", (items) => items.map((m) => (m.textContent ?? "").toLowerCase()));
 const everything = (): Promise<Shown> => allResults(page);
 
-/** Opens the search page as a shared link `/tim-kiem/?q=…`. */
-async function open(query: string, params = ""): Promise<Shown> {
-  await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
-  return shown();
-}
+const open = (query: string, params = ""): Promise<Shown> => openQuery(page, base, query, params);
 
 describe("search page", () => {
   it("finds “cán bộ” for “can bo”, with the phrase first and no bồi/bốn noise", async () => {
@@ -142,7 +131,15 @@ describe("search page", () => {
   it("moves focus to the first new result after “Xem thêm kết quả”", async () => {
     await open("can bo");
     await page.click("[data-search-more]");
-    await page.waitForFunction(() => document.activeElement?.closest(".search-result:nth-child(11)"));
+    // The position (from 1) of the result holding the focus; 0 when none does.
+    const focused = (): Promise<number> =>
+      page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll(".search-result")).findIndex((result) =>
+            result.contains(document.activeElement),
+          ) + 1,
+      );
+    await expect.poll(focused).toBe(11);
   });
 
   it("shows results as the reader types, and says so in Vietnamese when nothing matches", async () => {

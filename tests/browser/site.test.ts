@@ -2,29 +2,32 @@
  * The built fixture site in Chromium, served with a strict CSP (no inline script or style):
  * screenshots of the home and a category page, the font-size control, and no console errors.
  */
-import { cpSync, mkdirSync, mkdtempSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Server } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { projectDir } from "../../lib/build.ts";
-import { serveStatic } from "../../lib/preview/server.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { runBuild } from "../support/fixture.ts";
+import { siteInBrowser } from "../support/browser.ts";
+import { copyToTemp, fixturePath, runBuild } from "../support/fixture.ts";
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'";
 const screenshots = path.join(projectDir, "docs", "screenshots");
 const ARTICLE = "/tin-tuc/to-hoa-giai-o-co-so-gop-phan-giu-vung-doan-ket-khu-dan-cu/";
 
-let browser: Browser;
-let server: Server;
-let base: string;
+const served = siteInBrowser(
+  async () => {
+    const run = await runBuild(copyToTemp(fixturePath("site")));
+    expect(run.code, run.stderr).toBe(0);
+    mkdirSync(screenshots, { recursive: true });
+    return run.output;
+  },
+  { headers: { "content-security-policy": CSP } },
+);
 const problems: string[] = [];
 
 async function open(url: string, width: number, javaScript = true): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await served.browser.newContext({
     viewport: { width, height: 800 },
     javaScriptEnabled: javaScript,
   });
@@ -35,29 +38,12 @@ async function open(url: string, width: number, javaScript = true): Promise<Page
       problems.push(`${url}: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`${url}: ${e.message}`));
-  await page.goto(base + url, { waitUntil: "load" });
+  await page.goto(served.base + url, { waitUntil: "load" });
   return page;
 }
 
 const overflows = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
-
-beforeAll(async () => {
-  const content = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-browser-")), "content");
-  cpSync(path.join(projectDir, "tests", "fixtures", "site"), content, { recursive: true });
-  const run = await runBuild(content);
-  expect(run.code, run.stderr).toBe(0);
-  ({ server, url: base } = await serveStatic(run.output, 0, {
-    headers: () => ({ "content-security-policy": CSP }),
-  }));
-  browser = await launchBrowser();
-  mkdirSync(screenshots, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 describe("home and category pages", () => {
   for (const [name, url] of [

@@ -5,22 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleMarkdown, makeContentDir, runBuild, writeArticle } from "../support/fixture.ts";
-
-const valid = {
-  title: "Hội nghị tổng kết công tác cán bộ",
-  date: "2025-06-02",
-  author: "Ngô Mỹ",
-  unit: "Trung tâm Bồi dưỡng chính trị huyện",
-  category: "xay-dung-dang",
-};
+import { articleMarkdown, makeContentDir, runBuild, VALID_FIELDS, writeArticle } from "../support/fixture.ts";
 
 const cases: [string, Record<string, unknown>, string][] = [
-  ["a missing required field", { ...valid, title: undefined }, "title"],
-  ["a wrong type", { ...valid, draft: "có" }, "draft"],
-  ["an unknown field", { ...valid, tacgia: "Ngô Mỹ" }, "tacgia"],
-  ["an impossible date", { ...valid, date: "2020-02-31" }, "date"],
-  ["an unknown category", { ...valid, category: "the-thao" }, "category"],
+  ["a missing required field", { ...VALID_FIELDS, title: undefined }, "title"],
+  ["a wrong type", { ...VALID_FIELDS, draft: "có" }, "draft"],
+  ["an unknown field", { ...VALID_FIELDS, tacgia: "Ngô Mỹ" }, "tacgia"],
+  ["an impossible date", { ...VALID_FIELDS, date: "2020-02-31" }, "date"],
+  ["an unknown category", { ...VALID_FIELDS, category: "the-thao" }, "category"],
 ];
 
 describe("a build with bad front matter", () => {
@@ -36,9 +28,9 @@ describe("a build with bad front matter", () => {
 
   it("reports the problems of all files in one run and publishes nothing", async () => {
     const content = makeContentDir();
-    writeArticle(content, "mot", articleMarkdown({ ...valid, date: "2021-02-29" }));
-    writeArticle(content, "hai", articleMarkdown({ ...valid, category: "khong-co" }));
-    writeArticle(content, "ba", articleMarkdown(valid));
+    writeArticle(content, "mot", articleMarkdown({ ...VALID_FIELDS, date: "2021-02-29" }));
+    writeArticle(content, "hai", articleMarkdown({ ...VALID_FIELDS, category: "khong-co" }));
+    writeArticle(content, "ba", articleMarkdown(VALID_FIELDS));
     const output = path.join(path.dirname(content), "_site");
     mkdirSync(output, { recursive: true });
     writeFileSync(path.join(output, "index.html"), "previous good build");
@@ -52,8 +44,8 @@ describe("a build with bad front matter", () => {
 
   it("never keeps an article deleted from content in the output", async () => {
     const content = makeContentDir();
-    const dir = writeArticle(content, "se-xoa", articleMarkdown(valid));
-    writeArticle(content, "o-lai", articleMarkdown(valid));
+    const dir = writeArticle(content, "se-xoa", articleMarkdown(VALID_FIELDS));
+    writeArticle(content, "o-lai", articleMarkdown(VALID_FIELDS));
     expect((await runBuild(content)).code).toBe(0);
     writeFileSync(path.join(dir, "index.md"), "");
     const { rmSync } = await import("node:fs");

@@ -3,19 +3,16 @@
  * behind (regression: one defunct Pagefind process per rebuild, 14 after 13 saves), and a save that
  * breaks an article shows the problem, with file and line, in the browser (Chromium) until it is fixed.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectDir } from "../../lib/build.ts";
 import { parseProcStat } from "../../scripts/bench/process-tree.ts";
-import { devServerArgs, freePort } from "../../scripts/bench/dev-edit.ts";
 import { launchBrowser } from "../support/browser.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { articleMarkdown, makeContentDir, writeArticle } from "../support/fixture.ts";
 
-const INDEXED = /Chỉ mục tìm kiếm: /g;
 const fields = (n: number, extra: Record<string, unknown> = {}) => ({
   title: `Tin thử nghiệm số ${n} về đường giao thông Phú Ninh`,
   date: `2025-03-0${n}T07:30`,
@@ -57,65 +54,31 @@ describe("the dev server over many saves", () => {
   const content = makeContentDir();
   const output = path.join(path.dirname(content), "_site");
   const file = path.join(content, "articles", "bai-1", "index.md");
-  let server: ChildProcess | undefined;
+  let server: DevServer | undefined;
   let browser: Browser | undefined;
-  let log = "";
-  let url = "";
-  const indexed = (): number => [...log.matchAll(INDEXED)].length;
-
-  const until = async (
-    check: () => boolean | Promise<boolean>,
-    what: string,
-    timeoutMs = 120_000,
-  ): Promise<void> => {
-    const start = Date.now();
-    while (!(await check())) {
-      if (Date.now() - start > timeoutMs)
-        throw new Error(`timed out waiting for ${what}\n${log.slice(-3000)}`);
-      await sleep(100);
-    }
-  };
+  // Each search index the dev server writes is a new Pagefind entry file.
+  const indexedAt = (): number => statSync(path.join(output, "pagefind", "pagefind-entry.json")).mtimeMs;
+  const until = (check: () => boolean | Promise<boolean>, what: string): Promise<void> =>
+    (server as DevServer).until(check, what);
 
   beforeAll(async () => {
     writeArticle(content, "bai-1", articleMarkdown(fields(1)));
     writeArticle(content, "bai-2", articleMarkdown(fields(2)));
-    const port = await freePort();
-    url = `http://localhost:${port}`;
-    server = spawn(
-      path.join(projectDir, "node_modules", ".bin", "tsx"),
-      devServerArgs(content, output, port),
-      {
-        cwd: projectDir,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
-        // Short, so each save is followed by a full rebuild (and its search index) soon.
-        env: { ...process.env, DEV_FOLLOW_UP_MS: "300" },
-      },
-    );
-    server.stdout?.on("data", (chunk: Buffer) => (log += chunk));
-    server.stderr?.on("data", (chunk: Buffer) => (log += chunk));
-    await until(() => log.includes("Watching") && indexed() >= 1, "the first build and its index");
-    // Chokidar reports saves only once its first scan is done.
-    await sleep(1500);
+    // Short, so each save is followed by a full rebuild (and its search index) soon.
+    server = await startDevServer(content, output, () => indexedAt() > 0, { DEV_FOLLOW_UP_MS: "300" });
   });
   afterAll(async () => {
     await browser?.close();
-    const running = server;
-    if (running?.pid && running.exitCode === null) {
-      const exited = new Promise((resolve) => running.once("exit", resolve));
-      process.kill(-running.pid, "SIGTERM");
-      await Promise.race([exited, sleep(10_000)]);
-    }
-    rmSync(path.dirname(content), { recursive: true, force: true, maxRetries: 5 });
+    await server?.stop();
   });
 
   it("has as many processes after eight rebuilds as after the first, none of them defunct", async () => {
-    const pid = server?.pid as number;
+    const pid = (server as DevServer).pid;
     const before = descendants(pid);
     for (let save = 1; save <= 8; save++) {
-      const done = indexed();
+      const done = indexedAt();
       appendFileSync(file, `\nĐoạn văn thêm lần ${save}.\n`);
-      await until(() => indexed() > done, `the rebuild after save ${save}`);
+      await until(() => indexedAt() > done, `the search index after save ${save}`);
     }
     await sleep(500);
     const after = descendants(pid);
@@ -127,7 +90,7 @@ describe("the dev server over many saves", () => {
   it("shows a broken article's problem, file and line, in the open page until a save fixes it", async () => {
     browser = await launchBrowser();
     const page = await browser.newPage();
-    await page.goto(`${url}/tin-tuc/bai-1/`);
+    await page.goto(`${server?.url}/tin-tuc/bai-1/`);
     await expect.poll(() => page.locator("h1").first().textContent()).toContain("Tin thử nghiệm số 1");
 
     // An impossible date: the build fails on content.
@@ -141,7 +104,7 @@ describe("the dev server over many saves", () => {
     expect(reloaded?.status()).toBe(500);
     expect(await problem.textContent()).toMatch(/bai-1\/index\.md:\d+ .*date/);
     const other = await browser.newPage();
-    await other.goto(`${url}/`);
+    await other.goto(`${server?.url}/`);
     expect(await other.locator("#dev-errors").textContent()).toContain("bai-1/index.md:");
 
     // Fixed: the open tabs come back to the pages.
@@ -151,7 +114,7 @@ describe("the dev server over many saves", () => {
       "the fixed article in the open tab",
     );
     expect(await page.locator("#dev-errors").count()).toBe(0);
-    const home = await fetch(`${url}/`);
+    const home = await fetch(`${server?.url}/`);
     expect(home.status).toBe(200);
   });
 });

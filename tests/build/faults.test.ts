@@ -7,7 +7,6 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import {
   chmodSync,
-  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -22,14 +21,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
 import { versionsDir } from "../../lib/output/site-versions.ts";
-import {
-  articleMarkdown,
-  makeContentDir,
-  runBuild,
-  SEED_SLUG,
-  seedDir,
-  writeArticle,
-} from "../support/fixture.ts";
+import { addSeed, articleMarkdown, makeContentDir, runBuild, writeArticle } from "../support/fixture.ts";
 import { readerView } from "../support/reader.ts";
 
 const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
@@ -41,7 +33,7 @@ const roots: string[] = [];
 function contentWith(title: string): string {
   const content = makeContentDir();
   roots.push(path.dirname(content));
-  cpSync(seedDir, path.join(content, "articles", SEED_SLUG), { recursive: true });
+  addSeed(content);
   setTitle(content, title);
   return content;
 }
@@ -152,7 +144,7 @@ describe("a build killed with SIGKILL", () => {
   });
 
   it("after moving a real output folder aside (one-time change to a link), is repaired by the next build", async () => {
-    // A real folder at `_site`, as `npm start` or a build before site versions leaves it.
+    // A real folder at `_site`, as `npm start` leaves it (the dev server writes in place).
     const content = contentWith(OLD);
     const first = await runBuild(content);
     const output = first.output;

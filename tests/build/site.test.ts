@@ -2,21 +2,26 @@
  * The whole site built for real from the fixture set (tests/fixtures/site: 34 Vietnamese articles,
  * tone-placement variants, a draft, one dated 2099) plus one article dated an hour ago.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { decodeHTML } from "entities";
-import { projectDir } from "../../lib/build.ts";
 import { loadArticles } from "../../lib/content/load.ts";
 import type { Article } from "../../lib/content/article.ts";
 import { slugify } from "../../lib/text/slug.ts";
 import { toVietnamISO, vietnamYear } from "../../lib/text/date.ts";
-import { articleMarkdown, runBuild, writeArticle, type BuildRun } from "../support/fixture.ts";
+import {
+  articleMarkdown,
+  copyToTemp,
+  fixturePath,
+  runBuild,
+  writeArticle,
+  type BuildRun,
+} from "../support/fixture.ts";
 
-const fixtureDir = path.join(projectDir, "tests", "fixtures", "site");
+const fixtureDir = fixturePath("site");
 const RECENT_SLUG = "tin-moi-dang-mot-gio-truoc";
 const HIDDEN_MARKERS = [
   "Zyxwvutsrq",
@@ -27,14 +32,6 @@ const HIDDEN_MARKERS = [
   "Tươnglai",
   "2099",
 ];
-
-/** A copy of the fixture content folder in a temp dir, so tests can add files to it. */
-function copyFixture(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-site-fixture-"));
-  const content = path.join(root, "content");
-  cpSync(fixtureDir, content, { recursive: true });
-  return content;
-}
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -73,7 +70,7 @@ function expectEachOnce(list: readonly string[], expected: readonly Article[]): 
 let contentDir: string;
 
 beforeAll(async () => {
-  const content = copyFixture();
+  const content = copyToTemp(fixtureDir);
   contentDir = content;
   const recent = new Date(Date.now() - 3600_000);
   writeArticle(
@@ -212,8 +209,7 @@ describe("feeds and sitemaps", () => {
 
   it("past the per-file limit, sitemap.xml becomes an index of parts that list the same pages", async () => {
     // The protocol's limit is 50,000 URLs; a limit of 20 splits this fixture the same way.
-    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-sitemap-split-")), "content");
-    cpSync(contentDir, copy, { recursive: true });
+    const copy = copyToTemp(contentDir);
     const split = await runBuild(copy, { PORTAL_SITEMAP_LIMIT: "20" });
     expect(split.code, split.stderr).toBe(0);
     const readSplit = (url: string): string => readFileSync(path.join(split.output, url), "utf8");
@@ -382,7 +378,7 @@ describe("metadata", () => {
 
   it("a </script> in a title neither ends the JSON-LD block nor injects markup", () => {
     const a = published.find((x) => x.title.includes("</script>"));
-    expect(a).toBeDefined();
+    expect(a, "the fixture's article with </script> in its title").toBeDefined();
     const html = read(a?.url ?? "");
     expect(html).not.toContain("<script>alert(1)");
     expect(jsonLd(html)[0]?.headline).toBe(a?.title);
@@ -432,7 +428,7 @@ describe("article links", () => {
 describe("a broken site does not build", () => {
   // Content is never a template (docs/content-boundary.md), so no file there can claim a page's address.
   it("refuses a template in content/ that would take a page's address, naming it", async () => {
-    const content = copyFixture();
+    const content = copyToTemp(fixtureDir);
     writeFileSync(path.join(content, "trung-lap.njk"), "---\npermalink: /the/\n---\nTrùng địa chỉ");
     const failed = await runBuild(content);
     expect(failed.code).not.toBe(0);
@@ -441,7 +437,7 @@ describe("a broken site does not build", () => {
   });
 
   it("gives two different tags that fold to one slug two pages, the older name keeping the plain URL", async () => {
-    const content = copyFixture();
+    const content = copyToTemp(fixtureDir);
     const fields = { author: "Ngô Mỹ", unit: "Huyện ủy Phú Ninh", category: "kinh-te" };
     writeArticle(
       content,

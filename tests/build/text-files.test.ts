@@ -7,16 +7,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleMarkdown, makeContentDir, runBuild, writeArticle } from "../support/fixture.ts";
+import { articleMarkdown, makeContentDir, runBuild, VALID_FIELDS, writeArticle } from "../support/fixture.ts";
 import { runScript } from "../authoring/run-script.ts";
-
-const valid = {
-  title: "Hội nghị tổng kết công tác cán bộ",
-  date: "2025-06-02",
-  author: "Ngô Mỹ",
-  unit: "Trung tâm Bồi dưỡng chính trị huyện",
-  category: "xay-dung-dang",
-};
 
 const bomb = (): string => {
   const levels = ["a: &a [cười, cười, cười, cười, cười, cười, cười, cười, cười]"];
@@ -27,21 +19,24 @@ const bomb = (): string => {
         .fill(`*${names[i - 1]}`)
         .join(", ")}]`,
     );
-  return articleMarkdown(valid).replace("---\n\n", `${levels.join("\n")}\n---\n\n`);
+  return articleMarkdown(VALID_FIELDS).replace("---\n\n", `${levels.join("\n")}\n---\n\n`);
 };
 
 /** One article per class of broken text file; `slug` → bytes of its index.md. */
 const broken: Record<string, Buffer> = {
   "bom-bi-danh": Buffer.from(bomb()),
-  "sai-bang-ma": Buffer.concat([Buffer.from(articleMarkdown(valid, "Huyện Ph")), Buffer.from([0xfa, 0x0a])]),
-  "ky-tu-nul": Buffer.from(articleMarkdown(valid, "Nội dung\u0000 bị cắt.")),
-  "mui-gio-sai": Buffer.from(articleMarkdown({ ...valid, date: "2025-06-02T08:00+25:00" })),
-  "thieu-dong-dong": Buffer.from(articleMarkdown(valid).replace("\n---\n\n", "\n\n")),
+  "sai-bang-ma": Buffer.concat([
+    Buffer.from(articleMarkdown(VALID_FIELDS, "Huyện Ph")),
+    Buffer.from([0xfa, 0x0a]),
+  ]),
+  "ky-tu-nul": Buffer.from(articleMarkdown(VALID_FIELDS, "Nội dung\u0000 bị cắt.")),
+  "mui-gio-sai": Buffer.from(articleMarkdown({ ...VALID_FIELDS, date: "2025-06-02T08:00+25:00" })),
+  "thieu-dong-dong": Buffer.from(articleMarkdown(VALID_FIELDS).replace("\n---\n\n", "\n\n")),
 };
 
 function brokenContent(): string {
   const content = makeContentDir();
-  writeArticle(content, "bai-tot", articleMarkdown(valid));
+  writeArticle(content, "bai-tot", articleMarkdown(VALID_FIELDS));
   for (const [slug, bytes] of Object.entries(broken)) {
     const dir = writeArticle(content, slug, "");
     writeFileSync(path.join(dir, "index.md"), bytes);
@@ -52,7 +47,7 @@ function brokenContent(): string {
 describe("text files in a real build", () => {
   it("publishes a file saved by Windows Notepad (BOM, CRLF line ends)", async () => {
     const content = makeContentDir();
-    const markdown = articleMarkdown(valid, "Đoạn một.\n\nĐoạn hai.").replace(/\n/g, "\r\n");
+    const markdown = articleMarkdown(VALID_FIELDS, "Đoạn một.\n\nĐoạn hai.").replace(/\n/g, "\r\n");
     const dir = writeArticle(content, "notepad", "");
     writeFileSync(
       path.join(dir, "index.md"),
@@ -61,7 +56,7 @@ describe("text files in a real build", () => {
     const run = await runBuild(content);
     expect(run.code, run.stderr).toBe(0);
     const html = readFileSync(path.join(run.output, "tin-tuc", "notepad", "index.html"), "utf8");
-    expect(html).toContain(valid.title);
+    expect(html).toContain(VALID_FIELDS.title);
     expect(html).toMatch(/<p>Đoạn hai\.<\/p>/);
   });
 
@@ -99,7 +94,11 @@ describe("text files in a real build", () => {
       settings,
       readFileSync(settings, "utf8").replace('"categories": [', '"categories": 3, "x": ['),
     );
-    writeArticle(content, "mui-gio-sai", articleMarkdown({ ...valid, date: "2025-06-02T08:00+25:00" }));
+    writeArticle(
+      content,
+      "mui-gio-sai",
+      articleMarkdown({ ...VALID_FIELDS, date: "2025-06-02T08:00+25:00" }),
+    );
     const run = await runBuild(content);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/_data\/site\.json:\d+ +\[lỗi\] categories: /);

@@ -8,11 +8,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPreview, type Preview } from "../../lib/preview/preview.ts";
 import {
+  addSeed,
   articleMarkdown,
   makeContentDir,
   runBuild,
   SEED_SLUG,
-  seedDir,
   seedMarkdown,
   writeArticle,
 } from "../support/fixture.ts";
@@ -25,13 +25,6 @@ const OLD_SLUG = "/tin-tuc/huyen-uy-chu-trong-dao-tao-can-bo/";
 function withAliases(markdown: string, aliases: string[]): string {
   const list = aliases.map((alias) => `  - "${alias}"`).join("\n");
   return markdown.replace(/\n---\n/, `\naliases:\n${list}\n---\n`);
-}
-
-function seedFiles(): Record<string, Buffer> {
-  const files: Record<string, Buffer> = {};
-  for (const name of readdirSync(seedDir))
-    if (name !== "index.md") files[name] = readFileSync(path.join(seedDir, name));
-  return files;
 }
 
 const second = (aliases: string[]) =>
@@ -58,7 +51,7 @@ describe("a build with aliases", () => {
     );
     // As an author pastes it from the old portal: with the session parameters of that visit.
     const pasted = `${LEGACY}&_afrLoop=1234567890&_adf.ctrl-state=abc12_4&_afrWindowMode=0`;
-    writeArticle(content, SEED_SLUG, withAliases(seedMarkdown(), [pasted, OLD_SLUG]), seedFiles());
+    addSeed(content, withAliases(seedMarkdown(), [pasted, OLD_SLUG]));
     writeArticle(content, "hoi-nghi-tong-ket", second(["/?dDocName=PORTAL000002", "/tin-tức/hội-nghị/"]));
     const run = await runBuild(content);
     // No warnings; Eleventy's own "[11ty] Benchmark" timing notices on a busy machine are not ours.
@@ -114,7 +107,7 @@ describe("a build with aliases", () => {
 describe("a build whose aliases clash", () => {
   it("fails when two articles claim one old URL, naming both files and aliases, publishing nothing", async () => {
     const content = makeContentDir();
-    writeArticle(content, SEED_SLUG, withAliases(seedMarkdown(), [LEGACY]), seedFiles());
+    addSeed(content, withAliases(seedMarkdown(), [LEGACY]));
     writeArticle(content, "hoi-nghi-tong-ket", second([LEGACY.replace("?", "/?")]));
     const run = await runBuild(content);
     expect(run.code).not.toBe(0);
@@ -128,7 +121,7 @@ describe("a build whose aliases clash", () => {
 
   it("fails when an alias shadows a real page", async () => {
     const content = makeContentDir();
-    writeArticle(content, SEED_SLUG, seedMarkdown(), seedFiles());
+    addSeed(content);
     writeArticle(
       content,
       "hoi-nghi-tong-ket",
@@ -181,7 +174,7 @@ describe("hostile aliases", () => {
   /** The seed, and one article holding `aliases`, by slug; each file's path and the line of an alias. */
   const fixture = (articles: Record<string, string[]>) => {
     const content = makeContentDir();
-    writeArticle(content, SEED_SLUG, seedMarkdown(), seedFiles());
+    addSeed(content);
     const files = Object.entries(articles).map(([slug, aliases]) => {
       const file = path.join(writeArticle(content, slug, article(`Bài ${slug}`, aliases)), "index.md");
       const lines = readFileSync(file, "utf8").split("\n");

@@ -4,17 +4,18 @@
  * query typed on the search page finds the article under that policy; the CMS at /admin/ reaches its
  * sign-in screen under its own policy.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { ADMIN_OPENER_POLICY, adminCsp } from "../../lib/admin/csp.ts";
-import { startPreview, type Preview } from "../../lib/preview/preview.ts";
+import { startPreview } from "../../lib/preview/preview.ts";
 import { publicCsp } from "../../lib/publish/csp.ts";
 import { headersFile } from "../../lib/publish/headers.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { siteInBrowser } from "../support/browser.ts";
+import { copyToTemp } from "../support/fixture.ts";
 
 const siteDir = inject("siteDir");
 const productionCsp = publicCsp();
@@ -111,26 +112,16 @@ async function watch(page: Page): Promise<Watch> {
 }
 
 describe("pages under the production Content-Security-Policy", () => {
-  let browser: Browser;
-  let preview: Preview;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    preview = await startPreview(siteDir, 0);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
+  const served = siteInBrowser(() => siteDir, { netlify: true });
 
   it("finds the article page type at least", () => {
     expect(pageTypes().map(([type]) => type)).toContain("bài viết");
   });
 
   it.each(pageTypes())("%s (%s) loads with no CSP violation and no console error", async (_type, url) => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const watcher = await watch(page);
-    const response = await page.goto(preview.url + url, { waitUntil: "networkidle" });
+    const response = await page.goto(served.base + url, { waitUntil: "networkidle" });
     expect(response?.headers()["content-security-policy"]).toBe(productionCsp);
     await page.waitForTimeout(300);
     expect(await watcher.collect()).toEqual([]);
@@ -138,9 +129,9 @@ describe("pages under the production Content-Security-Policy", () => {
   });
 
   it("search finds the article from a query typed on /tim-kiem/, under the policy", async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const watcher = await watch(page);
-    const response = await page.goto(`${preview.url}/tim-kiem/`, { waitUntil: "networkidle" });
+    const response = await page.goto(`${served.base}/tim-kiem/`, { waitUntil: "networkidle" });
     expect(response?.headers()["content-security-policy"]).toBe(productionCsp);
     const box = page.locator("main input[data-search-input]");
     // Typed without diacritics and with đ as d: the site's folding must still find the seed article.
@@ -159,9 +150,9 @@ describe("pages under the production Content-Security-Policy", () => {
   // its sign-in screen raises no report and no failed request at all. tests/admin/admin-browser.test.ts
   // checks the rest (icons drawn, no other host asked).
   it("/admin/ reaches the CMS sign-in screen under its own policy, with no violation", async () => {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const watcher = await watch(page);
-    const response = await page.goto(`${preview.url}/admin/`, { waitUntil: "load" });
+    const response = await page.goto(`${served.base}/admin/`, { waitUntil: "load" });
     expect(response?.headers()["content-security-policy"]).toBe(adminCsp());
     const signIn = page.getByRole("button", { name: /Đăng nhập bằng\W{0,2}GitHub/ });
     await signIn.waitFor({ state: "visible", timeout: 60_000 });
@@ -173,8 +164,7 @@ describe("pages under the production Content-Security-Policy", () => {
   // The policy's reason for 'wasm-unsafe-eval' and worker-src: Pagefind's own UI on a real index of the
   // built site must search under it, whether or not the site's search page has landed yet.
   it("lets Pagefind's UI search a real index of the site", async () => {
-    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-pagefind-")), "_site");
-    cpSync(siteDir, dir, { recursive: true });
+    const dir = copyToTemp(siteDir, "_site");
     const { index } = await pagefind.createIndex({ forceLanguage: "vi" });
     await index?.addDirectory({ path: dir });
     await index?.writeFiles({ outputPath: path.join(dir, "pagefind") });
@@ -189,7 +179,7 @@ describe("pages under the production Content-Security-Policy", () => {
     writeFileSync(path.join(dir, "thu-tim-kiem", "start.js"), 'new PagefindUI({ element: "#tim" });\n');
     writeHeaders(dir);
     const local = await startPreview(dir, 0);
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const watcher = await watch(page);
     const response = await page.goto(`${local.url}/thu-tim-kiem/`, { waitUntil: "networkidle" });
     expect(response?.headers()["content-security-policy"]).toBe(productionCsp);
@@ -209,14 +199,14 @@ describe("pages under the production Content-Security-Policy", () => {
     );
     writeHeaders(dir);
     const bad = await startPreview(dir, 0);
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const watcher = await watch(page);
     const response = await page.goto(`${bad.url}/`, { waitUntil: "networkidle" });
     expect(response?.headers()["content-security-policy"]).toBe(productionCsp);
     await page.waitForTimeout(300);
     const found = await watcher.collect();
-    expect(found.some((p) => p.includes("script-src"))).toBe(true);
-    expect(found.some((p) => p.includes("style-src"))).toBe(true);
+    expect(found).toContainEqual(expect.stringContaining("script-src"));
+    expect(found).toContainEqual(expect.stringContaining("style-src"));
     await page.close();
     await bad.close();
   });

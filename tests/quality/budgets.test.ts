@@ -4,10 +4,9 @@
  * type readable with JavaScript off.
  */
 import type { Server } from "node:http";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { serveStatic } from "../../lib/preview/server.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { siteInBrowser } from "../support/browser.ts";
 import { readableWithoutJs, renderBlocking, weighPage } from "../support/quality/budget.ts";
 import { listPages, samplePages } from "../support/quality/pages.ts";
 import { siteWithVariants } from "../support/quality/variants.ts";
@@ -30,22 +29,12 @@ describe("budgets gate", () => {
   const siteDir = inject("siteDir");
   const sampled = samplePages(listPages(siteDir), PAGES_PER_TYPE).map((page) => page.url);
   const articles = sampled.filter((url) => url.startsWith("/tin-tuc/"));
-  let browser: Browser;
-  let server: Server;
-  let baseUrl: string;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    ({ server, url: baseUrl } = await serveStatic(siteDir));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const served = siteInBrowser(() => siteDir);
 
   it("keeps an article page's own HTML, CSS and JS under 30 KB compressed", async () => {
     expect(articles.length, "no article page in the build").toBeGreaterThan(0);
     for (const url of articles) {
-      const files = await weighPage(browser, siteDir, baseUrl, url);
+      const files = await weighPage(served.browser, siteDir, served.base, url);
       const total = files.reduce((sum, file) => sum + file.gzipBytes, 0);
       const table = files.map((f) => `  ${f.type} ${f.path}: ${f.bytes} B, ${f.gzipBytes} B gzip`).join("\n");
       console.log(`budget ${url}: ${(total / 1024).toFixed(1)} KB gzip\n${table}`);
@@ -59,7 +48,7 @@ describe("budgets gate", () => {
   it("has at most one render-blocking stylesheet and no blocking script on any page", async () => {
     const problems: string[] = [];
     for (const url of sampled) {
-      const { stylesheets, scripts } = await renderBlocking(browser, baseUrl, url);
+      const { stylesheets, scripts } = await renderBlocking(served.browser, served.base, url);
       if (stylesheets.length > 1)
         problems.push(`${url}: ${stylesheets.length} blocking stylesheets: ${stylesheets.join(", ")}`);
       if (scripts.length > 0) problems.push(`${url}: blocking scripts in <head>: ${scripts.join(", ")}`);
@@ -69,7 +58,7 @@ describe("budgets gate", () => {
 
   it("shows the heading and the text of every page type with JavaScript off", async () => {
     const problems: string[] = [];
-    for (const url of sampled) problems.push(...(await readableWithoutJs(browser, baseUrl, url)));
+    for (const url of sampled) problems.push(...(await readableWithoutJs(served.browser, served.base, url)));
     expect(problems.join("\n")).toBe("");
   });
 
@@ -91,18 +80,18 @@ describe("budgets gate", () => {
     afterAll(() => brokenServer?.close());
 
     it("weighs an inline script into the page and exceeds the budget", async () => {
-      const files = await weighPage(browser, variants.root, brokenUrl, "/qua-nang/");
+      const files = await weighPage(served.browser, variants.root, brokenUrl, "/qua-nang/");
       expect(files.reduce((sum, file) => sum + file.gzipBytes, 0)).toBeGreaterThan(BUDGET_GZIP_BYTES);
     });
 
     it("counts a second blocking stylesheet and a blocking script", async () => {
-      const found = await renderBlocking(browser, brokenUrl, "/chan-hien-thi/");
+      const found = await renderBlocking(served.browser, brokenUrl, "/chan-hien-thi/");
       expect(found.stylesheets).toHaveLength(2);
       expect(found.scripts).toEqual(["/assets/images/favicon.svg"]);
     });
 
     it("reports a page whose text stays hidden without JavaScript", async () => {
-      expect(await readableWithoutJs(browser, brokenUrl, "/can-javascript/")).toEqual([
+      expect(await readableWithoutJs(served.browser, brokenUrl, "/can-javascript/")).toEqual([
         "/can-javascript/: no visible h1 without JavaScript",
         expect.stringMatching(/^\/can-javascript\/: main shows 0 characters/),
       ]);

@@ -2,12 +2,12 @@
  * Gate: the W3C Nu HTML Checker reports no error on any page of the build (one JVM run over the
  * whole folder), and does report one on a deliberately invalid copy of the article page.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { listPages } from "../support/quality/pages.ts";
 import { checkHtml, formatVnu } from "../support/quality/vnu.ts";
+import { copyToTemp } from "../support/fixture.ts";
 
 describe("HTML gate (Nu HTML Checker)", () => {
   const siteDir = inject("siteDir");
@@ -18,8 +18,7 @@ describe("HTML gate (Nu HTML Checker)", () => {
   });
 
   it("fails on a page with invalid markup, naming the file and the line", async () => {
-    const broken = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-vnu-")), "site");
-    cpSync(siteDir, broken, { recursive: true });
+    const broken = copyToTemp(siteDir, "site");
     const page = listPages(broken)[0];
     if (!page) throw new Error("no page built");
     // A block inside a paragraph and a duplicate id: two classic hand-edit mistakes.

@@ -3,16 +3,53 @@
  * (as `npm run build` runs), so tests see exit codes, messages and the HTML a reader gets.
  */
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { projectDir } from "../../lib/build.ts";
+import type { TimingReport } from "../../lib/timing.ts";
 
 export const SEED_SLUG =
   "huyen-uy-phu-ninh-chu-trong-cong-tac-dao-tao-boi-duong-quy-hoach-can-bo-lanh-dao-cac-cap";
 export const seedDir = path.join(projectDir, "content", "articles", SEED_SLUG);
 export const seedMarkdown = (): string => readFileSync(path.join(seedDir, "index.md"), "utf8");
+
+/** The seed article's files other than `index.md` (its photo), by name. */
+export function seedFiles(): Record<string, Buffer> {
+  return Object.fromEntries(
+    readdirSync(seedDir)
+      .filter((name) => name !== "index.md")
+      .map((name) => [name, readFileSync(path.join(seedDir, name))]),
+  );
+}
+
+/** Writes the seed article, with its photo, into `contentDir` (its text replaced by `markdown` if given). */
+export function addSeed(contentDir: string, markdown = seedMarkdown()): string {
+  return writeArticle(contentDir, SEED_SLUG, markdown, seedFiles());
+}
+
+/** `tests/fixtures/<name>`: the content folders (and data) the build and browser tests share. */
+export const fixturePath = (name: string): string => path.join(projectDir, "tests", "fixtures", name);
+
+/**
+ * A copy of the folder `source` as `<fresh temp dir>/<name>`: a fixture's content for a test to build
+ * or add to, or a built site to damage.
+ */
+export function copyToTemp(source: string, name = "content"): string {
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-copy-")), name);
+  cpSync(source, copy, { recursive: true });
+  return copy;
+}
 
 /** A fresh content folder with the real site settings and no articles yet. */
 export function makeContentDir(): string {
@@ -37,6 +74,15 @@ export function writeArticle(
   return dir;
 }
 
+/** The front matter of a valid article, for tests that vary or break one field of it. */
+export const VALID_FIELDS = {
+  title: "Hội nghị tổng kết công tác cán bộ",
+  date: "2025-06-02",
+  author: "Ngô Mỹ",
+  unit: "Trung tâm Bồi dưỡng chính trị huyện",
+  category: "xay-dung-dang",
+} as const;
+
 /** Front matter + body from fields, for quick variants. */
 export function articleMarkdown(fields: Record<string, unknown>, body = "Nội dung bài viết."): string {
   const yaml = Object.entries(fields)
@@ -53,24 +99,45 @@ export interface BuildRun {
   readonly stdout: string;
   readonly stderr: string;
   readonly output: string;
+  /**
+   * What the build counted (`pages`, `search pages`, `search parts`, `images encoded`…), from its
+   * `PORTAL_TIMINGS` report: tests assert on these figures, not on the wording of the log lines.
+   */
+  readonly counts: Readonly<Record<string, number>>;
 }
 
 /** Runs `scripts/build.ts` on a content folder in a child process. */
 export async function runBuild(contentDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
   const output = path.join(path.dirname(contentDir), "_site");
   const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
+  // Outside the fixture's folder: tests assert that a failed build leaves nothing beside `content`.
+  const reportDir = mkdtempSync(path.join(os.tmpdir(), "phuninh-timings-"));
+  const reportFile = path.join(reportDir, "timings.json");
+  const counts = (): Record<string, number> => {
+    const report = existsSync(reportFile)
+      ? (JSON.parse(readFileSync(reportFile, "utf8")) as TimingReport)
+      : undefined;
+    rmSync(reportDir, { recursive: true, force: true });
+    return { ...report?.counts };
+  };
   try {
     const { stdout, stderr } = await promisify(execFile)(
       tsx,
       ["scripts/build.ts", "--input", contentDir, "--output", output],
       {
         cwd: projectDir,
-        env: { ...process.env, ...env },
+        env: { ...process.env, PORTAL_TIMINGS: reportFile, ...env },
       },
     );
-    return { code: 0, stdout, stderr, output };
+    return { code: 0, stdout, stderr, output, counts: counts() };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? 1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "", output };
+    return {
+      code: failed.code ?? 1,
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? "",
+      output,
+      counts: counts(),
+    };
   }
 }

@@ -13,6 +13,19 @@ import {
   type PackedPage,
   type WordIndex,
 } from "../../lib/search/pagefind-format.ts";
+import type { TierManifest } from "../../lib/search/tiers.ts";
+
+/**
+ * What the bundle in `dir` holds at a glance: its pages (Pagefind's own count), and the months of the
+ * recent bundle and of the archive beside it (`tiers.json`, what the search page reads).
+ */
+export function bundleSummary(dir: string): { pages: number; tiers: TierManifest } {
+  const entry = JSON.parse(readFileSync(path.join(dir, "pagefind-entry.json"), "utf8"));
+  return {
+    pages: entry.languages.vi.page_count,
+    tiers: JSON.parse(readFileSync(path.join(dir, "tiers.json"), "utf8")),
+  };
+}
 
 /** A word's page list with page numbers made absolute (Pagefind stores differences). */
 function absolute(list: PackedPage[]): PackedPage[] {

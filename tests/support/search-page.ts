@@ -2,19 +2,19 @@
  * The search page as the browser tests drive it: the fixture's search site built for real and served
  * with the strict CSP the portal ships, and what the page shows once it has answered.
  */
-import { cpSync, mkdtempSync } from "node:fs";
+import { rmSync } from "node:fs";
 import type { Server } from "node:http";
-import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
-import { projectDir } from "../../lib/build.ts";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { serveStatic } from "../../lib/preview/server.ts";
-import { runBuild, type BuildRun } from "./fixture.ts";
+import { launchBrowser } from "./browser.ts";
+import { copyToTemp, fixturePath, runBuild, type BuildRun } from "./fixture.ts";
 
 export const SEARCH_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; img-src 'self' data:";
 
-export const searchFixtures = path.join(projectDir, "tests", "fixtures");
+export const searchFixtures = fixturePath(".");
 
 export interface SearchSite {
   readonly root: string;
@@ -28,14 +28,43 @@ export interface SearchSite {
  * serves it under the strict CSP.
  */
 export async function serveSearchSite(env: Record<string, string>, fixture = "search"): Promise<SearchSite> {
-  const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-search-"));
-  const content = path.join(root, "content");
-  cpSync(path.join(searchFixtures, fixture), content, { recursive: true });
+  const content = copyToTemp(fixturePath(fixture));
+  const root = path.dirname(content);
   const build = await runBuild(content, env);
   const { server, url: base } = await serveStatic(build.output, 0, {
     headers: () => ({ "content-security-policy": SEARCH_CSP }),
   });
   return { root, build, server, base };
+}
+
+export interface SearchPage {
+  readonly site: SearchSite;
+  readonly browser: Browser;
+  /** A page of its own, recording into `errors`. */
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+/**
+ * For the tests of one file: the fixture site built with `env` and served, and Chromium with a page
+ * recording its errors, ready before the first test (the build must succeed) and closed after the
+ * last. The fields are set once the file's `beforeAll` hooks have run.
+ */
+export function searchPageForTests(env: Record<string, string>, fixture = "search"): SearchPage {
+  const opened = { errors: [] as string[] } as { -readonly [K in keyof SearchPage]: SearchPage[K] };
+  beforeAll(async () => {
+    opened.site = await serveSearchSite(env, fixture);
+    expect(opened.site.build.code, opened.site.build.stderr).toBe(0);
+    opened.browser = await launchBrowser();
+    opened.page = await opened.browser.newPage();
+    recordErrors(opened.page, opened.errors);
+  });
+  afterAll(async () => {
+    await opened.browser?.close();
+    opened.site?.server.close();
+    if (opened.site) rmSync(opened.site.root, { recursive: true, force: true });
+  });
+  return opened;
 }
 
 /** Console errors, page errors and Pagefind's warnings (a refused worker) of `page`, into `errors`. */
@@ -63,6 +92,12 @@ export async function shownResults(page: Page): Promise<Shown> {
     links.map((a) => a.getAttribute("href") ?? ""),
   );
   return { status, slugs: hrefs.map((href) => href.split("/").filter(Boolean).pop() ?? "") };
+}
+
+/** Opens the search page as a shared link `/tim-kiem/?q=…` (with more `params`) and waits for its answer. */
+export async function openQuery(page: Page, base: string, query: string, params = ""): Promise<Shown> {
+  await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}${params}`);
+  return shownResults(page);
 }
 
 /** Every result, pressing “Xem thêm kết quả” until all are listed. */

@@ -2,18 +2,17 @@
  * Deliberately broken copies of a built site, to prove each gate can fail: the real page with one
  * defect injected, so the gate sees realistic markup around the defect.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { listPages } from "./pages.ts";
+import { copyToTemp } from "../fixture.ts";
 
 /** Copies `siteDir` and adds, for each variant, `/<name>/index.html` = the first page after `edit`. */
 export function siteWithVariants(
   siteDir: string,
   variants: Record<string, (html: string) => string>,
 ): { root: string; urls: Record<string, string> } {
-  const root = path.join(mkdtempSync(path.join(os.tmpdir(), "phuninh-broken-")), "site");
-  cpSync(siteDir, root, { recursive: true });
+  const root = copyToTemp(siteDir, "site");
   const source = listPages(siteDir).find((page) => page.url.startsWith("/tin-tuc/")) ?? listPages(siteDir)[0];
   if (!source) throw new Error(`no HTML page in ${siteDir}`);
   const html = readFileSync(source.file, "utf8");
