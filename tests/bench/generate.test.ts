@@ -47,7 +47,7 @@ describe("the benchmark's article generator", () => {
     const { articles, problems } = loadArticles(content);
     expect(problems).toEqual([]);
     expect(articles).toHaveLength(40);
-    expect(articles.some((a) => a.image)).toBe(true);
+    expect(articles.filter((a) => a.image).length).toBeGreaterThan(0);
     expect(new Set(articles.map((a) => a.category.slug)).size).toBeGreaterThan(1);
     const words = articles[0]?.body.split(/\s+/).length ?? 0;
     expect(words).toBeGreaterThan(700);

@@ -35,7 +35,7 @@ describe("startPreview", () => {
     const html = await fetch(`${preview.url}/tin-tuc/${SEED_SLUG}/`);
     expect(html.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
     const css = /href="(\/assets\/css\/[^"]+)"/.exec(await html.text())?.[1];
-    expect(css).toBeDefined();
+    expect(css).toMatch(/^\/assets\/css\/[\w-]+\.[0-9a-f]{8}\.css$/);
     const sheet = await fetch(preview.url + css);
     expect(sheet.status).toBe(200);
     expect(sheet.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
