@@ -13,8 +13,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "tests", include: ["tests/**/*.test.ts"], exclude: [LIGHTHOUSE] } },
       // Last and alone: its performance score is a timing, and builds running beside it (each with
-      // its Pagefind lanes and merge thread) took the CPU it measures (total blocking time 140–290 ms
-      // instead of 10 ms on the same page).
+      // its Pagefind lanes and merge thread) take the CPU it measures.
       { extends: true, test: { name: "lighthouse", include: [LIGHTHOUSE], sequence: { groupOrder: 1 } } },
     ],
   },

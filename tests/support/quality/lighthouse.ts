@@ -11,20 +11,19 @@
  * Only the CPU multiplier changes: the slow-4G network and the phone screen stay Lighthouse's.
  *
  * Font warm-up: a Chromium launched a moment ago has not yet asked fontconfig for any face, and its
- * page's first layout waits on those lookups in the browser process (a trace of the article page:
- * FontCache::GetFontPlatformData took 11–137 ms of a 24–133 ms Layout, the long task that set total
- * blocking time). A reader's phone has its system fonts loaded long before it opens our page. So each
+ * page's first layout waits on those lookups in the browser process (in a trace,
+ * FontCache::GetFontPlatformData inside the first Layout: the long task that sets total blocking
+ * time). A reader's phone has its system fonts loaded long before it opens our page. So each
  * audit first shows the page once in the same browser, untimed; Lighthouse then clears the origin's
  * cache and storage before it loads the page, so the network side of the run stays a first visit.
  *
- * Back/forward cache: Playwright launches Chromium with `--disable-back-forward-cache`, which made
- * Lighthouse's bf-cache audit fail on every page for a reason no page can mend. The gate drops that
+ * Back/forward cache: Playwright launches Chromium with `--disable-back-forward-cache`, which fails
+ * Lighthouse's bf-cache audit on every page for a reason no page can mend. The gate drops that
  * flag, so the audit says whether a reader's "back" shows the page at once, and requires it to pass.
  *
  * Runs without a measurement: now and then Lighthouse's trace of the load lacks an event it needs
- * and the run ends with a runtime error that asks to "run Lighthouse again" (a CI run: NO_NAVSTART
- * on the second of five runs, with total blocking time 460 ms on the first, so the host was busy).
- * Such a run says nothing about the page, so it counts as an attempt without a score and the gate
+ * and the run ends with a runtime error that asks to "run Lighthouse again" (e.g. NO_NAVSTART,
+ * most often on a busy host). Such a run says nothing about the page, so it counts as an attempt without a score and the gate
  * runs again; only when no attempt measures anything does the gate fail, naming every error.
  */
 import { createServer } from "node:net";
