@@ -61,6 +61,22 @@ function served(output: string): "old" | "new" | "none" | "broken" {
   return view.home.includes(OLD) ? "old" : "broken";
 }
 
+/** A content folder (see contentWith) built once: readers have the old site. */
+async function builtOld(): Promise<{ content: string; output: string }> {
+  const content = contentWith(OLD);
+  const first = await runBuild(content);
+  expect(first.code, first.stderr).toBe(0);
+  expect(served(first.output)).toBe("old");
+  return { content, output: first.output };
+}
+
+/** Takes the published version out of the `output` link: to `output` itself, a real folder, or to `to`. */
+function unlinkVersion(output: string, to = output): void {
+  const real = realpathSync(output);
+  rmSync(output);
+  renameSync(real, to);
+}
+
 /** Everything left beside the current version: must be nothing once a build has cleaned up. */
 function leftovers(output: string): string[] {
   const versions = versionsDir(output);
@@ -123,12 +139,7 @@ describe("a build killed with SIGKILL", () => {
     ["after its version is complete, before the swap", "version-complete", "old"],
     ["right after the swap, before the old version is removed", "swapped", "new"],
   ])("%s leaves readers a whole site, and the next build cleans up", async (_when, stage, after) => {
-    const content = contentWith(OLD);
-    const first = await runBuild(content);
-    expect(first.code, first.stderr).toBe(0);
-    const output = first.output;
-    expect(served(output)).toBe("old");
-
+    const { content, output } = await builtOld();
     setTitle(content, NEW);
     const build = await buildPausedAt(content, output, stage);
     expect(served(output)).toBe(after);
@@ -145,12 +156,8 @@ describe("a build killed with SIGKILL", () => {
 
   it("after moving a real output folder aside (one-time change to a link), is repaired by the next build", async () => {
     // A real folder at `_site`, as `npm start` leaves it (the dev server writes in place).
-    const content = contentWith(OLD);
-    const first = await runBuild(content);
-    const output = first.output;
-    const real = realpathSync(output);
-    rmSync(output);
-    renameSync(real, output);
+    const { content, output } = await builtOld();
+    unlinkVersion(output);
     expect(lstatSync(output).isDirectory()).toBe(true);
 
     setTitle(content, NEW);
@@ -169,12 +176,8 @@ describe("a build killed with SIGKILL", () => {
   it("in the old two-rename publish (`_site` gone, `_site.previous-<pid>` holding the site) is repaired", async () => {
     // Regression: the publish step renamed the old site away, then the new one in; a crash between
     // left this state.
-    const content = contentWith(OLD);
-    const first = await runBuild(content);
-    const output = first.output;
-    const real = realpathSync(output);
-    rmSync(output);
-    renameSync(real, `${output}.previous-999999`);
+    const { content, output } = await builtOld();
+    unlinkVersion(output, `${output}.previous-999999`);
     mkdirSync(`${output}.building-999999`);
     writeFileSync(path.join(`${output}.building-999999`, "index.html"), "nửa trang");
     expect(served(output)).toBe("none");
@@ -192,8 +195,7 @@ describe("a build killed with SIGKILL", () => {
 
 describe("a reader during a build", () => {
   it("finds a whole site at every moment: the old one, then the new one", async () => {
-    const content = contentWith(OLD);
-    const output = (await runBuild(content)).output;
+    const { content, output } = await builtOld();
     setTitle(content, NEW);
     const child = spawn(tsx, ["scripts/build.ts", "--input", content, "--output", output], {
       cwd: projectDir,
@@ -354,9 +356,8 @@ function buildWithoutOverride(content: string, output: string, env: NodeJS.Proce
 
 describe("a build that may not write beside the output folder", () => {
   it("fails with one message (EACCES) naming the path, and leaves the old site as it was", async () => {
-    const content = contentWith(OLD);
+    const { content, output } = await builtOld();
     const root = path.dirname(content);
-    const output = (await runBuild(content)).output;
     setTitle(content, NEW);
     const cache = path.join(root, "cache");
     mkdirSync(cache);

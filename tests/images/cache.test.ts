@@ -44,6 +44,13 @@ async function encodedOnce() {
   return { run, file, entry, bytes };
 }
 
+/** A source encoded once, then prepared again from the cache and placed as an article's photo. */
+async function placedAgain() {
+  const { run, file, entry } = await encodedOnce();
+  const pipeline = await run();
+  return { pipeline, placed: pipeline.place(file, "/img/tin-tuc/bai/"), entry };
+}
+
 /** Runs the pipeline again, collecting what it printed as warnings. */
 async function rerun(run: () => Promise<ImagePipeline>) {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
@@ -141,9 +148,7 @@ describe("published image files", () => {
   it("are copies: damaging the cache afterwards leaves the published site as it was", async () => {
     // Regression: published images were hard links into the cache, so a truncated cache file broke
     // the site already published at the same moment.
-    const { run, file, entry } = await encodedOnce();
-    const pipeline = await run();
-    const placed = pipeline.place(file, "/img/tin-tuc/bai/");
+    const { pipeline, placed, entry } = await placedAgain();
     const site = path.join(root, "site-copies");
     expect(pipeline.writeOutputs(site)).toBeGreaterThan(3);
     const published = path.join(site, "img", "tin-tuc", "bai", `${placed.name}-720.${placed.hash}.avif`);
@@ -161,9 +166,7 @@ describe("published image files", () => {
 
 describe("published image files of a new site version", () => {
   it("are linked from the version readers have now when whole there, never from the cache", async () => {
-    const { run, file, entry } = await encodedOnce();
-    const pipeline = await run();
-    const placed = pipeline.place(file, "/img/tin-tuc/bai/");
+    const { pipeline, placed, entry } = await placedAgain();
     const versions = path.join(root, "versions");
     const previous = path.join(versions, "1000-1");
     expect(pipeline.writeOutputs(previous)).toBeGreaterThan(3);
