@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,7 +8,7 @@ import {
   placeholderRepositoryWarning,
   repositorySettingLocation,
 } from "../../lib/admin/repository.ts";
-import { addSeed, makeContentDir } from "../support/fixture.ts";
+import { addSeed, makeContentDir, runBuild } from "../support/fixture.ts";
 
 describe("the repository setting", () => {
   it("is the placeholder while missing, empty or the shipped value", () => {
@@ -49,24 +48,20 @@ describe("the repository setting", () => {
 });
 
 describe("a build", () => {
-  it("warns while the repository is the placeholder and says nothing once it is set, finishing both times", () => {
+  it("warns while the repository is the placeholder and says nothing once it is set, finishing both times", async () => {
     const content = makeContentDir();
     addSeed(content);
     const site = path.join(content, "_data", "site.json");
     const settings = JSON.parse(readFileSync(site, "utf8")) as Record<string, unknown>;
-    const buildWith = (repository: string) => {
+    const buildWith = async (repository: string) => {
       writeFileSync(site, JSON.stringify({ ...settings, repository }, null, 2));
-      const run = spawnSync(
-        "node_modules/.bin/tsx",
-        ["scripts/build.ts", "--input", content, "--output", path.join(content, "..", "_site")],
-        { encoding: "utf8" },
-      );
-      expect(run.status, run.stderr).toBe(0);
+      const run = await runBuild(content);
+      expect(run.code, run.stderr).toBe(0);
       return `${run.stdout}${run.stderr}`
         .split("\n")
         .filter((line) => line.includes("[cảnh báo] repository"));
     };
-    expect(buildWith(PLACEHOLDER_REPOSITORY)).toHaveLength(1);
-    expect(buildWith("ubnd-phuninh/phuninh-portal")).toEqual([]);
+    expect(await buildWith(PLACEHOLDER_REPOSITORY)).toHaveLength(1);
+    expect(await buildWith("ubnd-phuninh/phuninh-portal")).toEqual([]);
   });
 });

@@ -257,7 +257,7 @@ describe.skipIf(!mountable)("a disk fault (a real tmpfs mounted for the output)"
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=32m", "tmpfs", mount]);
     mounts.push(mount);
     const output = path.join(mount, "_site");
-    const run = await runBuildInto(content, output);
+    const run = await runBuild(content, {}, output);
     expect(run.code, run.stderr).toBe(0);
     expect(served(output)).toBe("old");
     setTitle(content, NEW);
@@ -272,7 +272,7 @@ describe.skipIf(!mountable)("a disk fault (a real tmpfs mounted for the output)"
     // Room for a quarter of a second site: the new build runs out of space half way.
     execFileSync("mount", ["-o", `remount,size=${usedKb + 1024}k`, mount]);
     const before = snapshot(output);
-    const run = await runBuildInto(content, output);
+    const run = await runBuild(content, {}, output);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(
       new RegExp(`^Không ghi được trang web: ổ đĩa đã đầy \\(ENOSPC\\) tại ${mount}/`, "m"),
@@ -293,16 +293,12 @@ describe.skipIf(!mountable)("a disk fault (a real tmpfs mounted for the output)"
     execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", cache]);
     mounts.push(cache);
     const before = snapshot(output);
-    const result = spawnSync(tsx, ["scripts/build.ts", "--input", content, "--output", output], {
-      cwd: projectDir,
-      encoding: "utf8",
-      env: { ...process.env, IMAGE_CACHE_DIR: cache },
-    });
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toMatch(
+    const run = await runBuild(content, { IMAGE_CACHE_DIR: cache }, output);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(
       new RegExp(`^Không ghi được trang web: ổ đĩa đã đầy \\(ENOSPC\\) tại ${cache}/`, "m"),
     );
-    expect(result.stderr).not.toContain("không đọc được");
+    expect(run.stderr).not.toContain("không đọc được");
     expect(snapshot(output)).toEqual(before);
     expect(served(output)).toBe("old");
   });
@@ -311,7 +307,7 @@ describe.skipIf(!mountable)("a disk fault (a real tmpfs mounted for the output)"
     const { content, output, mount } = await oldSiteOnTmpfs();
     execFileSync("mount", ["-o", "remount,ro", mount]);
     const before = snapshot(output);
-    const run = await runBuildInto(content, output);
+    const run = await runBuild(content, {}, output);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(
       /^Không ghi được trang web: ổ đĩa chỉ cho đọc \(EROFS\) tại .*\.site-versions/m,
@@ -322,18 +318,6 @@ describe.skipIf(!mountable)("a disk fault (a real tmpfs mounted for the output)"
     expect(served(output)).toBe("old");
   });
 });
-
-/** Runs the build into `output` (not the fixture's default `_site` beside the content). */
-async function runBuildInto(
-  content: string,
-  output: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const result = spawnSync(tsx, ["scripts/build.ts", "--input", content, "--output", output], {
-    cwd: projectDir,
-    encoding: "utf8",
-  });
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
-}
 
 /**
  * Runs the build without the power to ignore permission bits: as root, with CAP_DAC_OVERRIDE and

@@ -2,23 +2,17 @@
  * Gate: two builds of the same content give byte-identical output trees (so a rebuild publishes
  * only what changed, and a CDN cache is never invalidated for nothing).
  */
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { projectDir } from "../../lib/build.ts";
+import { runBuild } from "../support/fixture.ts";
 import { diffTrees } from "../support/quality/tree.ts";
 
 async function build(output: string): Promise<void> {
-  await promisify(execFile)(
-    path.join(projectDir, "node_modules", ".bin", "tsx"),
-    ["scripts/build.ts", "--output", output],
-    {
-      cwd: projectDir,
-    },
-  );
+  const run = await runBuild(path.join(projectDir, "content"), {}, output);
+  expect(run.code, run.stderr).toBe(0);
 }
 
 describe("determinism gate", () => {

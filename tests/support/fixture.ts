@@ -106,9 +106,12 @@ export interface BuildRun {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-/** Runs `scripts/build.ts` on a content folder in a child process. */
-export async function runBuild(contentDir: string, env: Record<string, string> = {}): Promise<BuildRun> {
-  const output = path.join(path.dirname(contentDir), "_site");
+/** Runs `scripts/build.ts` on a content folder in a child process, into `_site` beside it unless told. */
+export async function runBuild(
+  contentDir: string,
+  env: Record<string, string> = {},
+  output = path.join(path.dirname(contentDir), "_site"),
+): Promise<BuildRun> {
   const tsx = path.join(projectDir, "node_modules", ".bin", "tsx");
   // Outside the fixture's folder: tests assert that a failed build leaves nothing beside `content`.
   const reportDir = mkdtempSync(path.join(os.tmpdir(), "phuninh-timings-"));
