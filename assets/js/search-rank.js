@@ -140,7 +140,7 @@ export function parseQuery(query) {
 
 /**
  * The words of a query as typed: split at spaces and quotes, punctuation around them dropped, lower
- * case, with đ written as ḏ as in the index (lib/search/stroke.ts). Pagefind files "ḏảng" under
+ * case, with đ written as ḏ as in the index (lib/search/d-stroke.ts). Pagefind files "ḏảng" under
  * "dang", so "dang" finds it; "đảng" reaches it as the exact spelling, tone marks and all.
  * @param {string} text
  * @returns {string[]}

@@ -1,35 +1,34 @@
 /**
- * Merges Pagefind bundles built from disjoint sets of pages into one bundle, as if Pagefind had
- * indexed all the pages at once, or into several bundles split page by page (`MergeOptions.split`),
- * each as if Pagefind had indexed its pages alone.
+ * Merges Pagefind bundles built from disjoint sets of pages (partial indexes) into one bundle, as if
+ * Pagefind had indexed all the pages at once, or into several bundles split page by page
+ * (`MergeOptions.split`), each as if Pagefind had indexed its pages alone.
  *
- * Why: Pagefind keeps a whole index in memory (about 360 KB per article page: 3.5 GB at 10,000
- * articles, ~35 GB at 100,000) and builds it on one core after the last page. Indexing in parts of a few
- * hundred pages bounds its memory whatever the size of the archive, and lets each part be written
- * while the next pages render; this merge then streams the parts' word lists side by side (one chunk
- * of each part in memory at a time) into one index. Readers get the bundle one Pagefind run would
- * give: the same files, chunk sizes and scoring (word frequencies are over all its pages again), unlike
- * Pagefind's own multisite merging, which would make every query fetch every part's files.
+ * Why: Pagefind keeps a whole index in memory (some hundreds of KB per article page) and builds it on
+ * one core after the last page. Partial indexes of a few hundred pages bound its memory whatever the
+ * size of the archive, and each can be written while the next pages render; this merge then streams
+ * their word lists side by side (one chunk of each in memory at a time) into one index. Readers get
+ * the bundle one Pagefind run would give: the same files, chunk sizes and scoring (word frequencies
+ * are over all its pages again), unlike Pagefind's own multisite merging, which would make every
+ * query fetch every partial index's files.
  *
- * What changes in the merge: page numbers are offset part by part; meta-field locations are
- * renumbered into the union of the parts' meta fields; sort orders are merged by their values
- * (which Pagefind does not store, so the caller passes them); fragments may be rewritten to undo what
- * was changed in the text for the index only (our đ → ḏ), which readers would otherwise see.
+ * What changes in the merge: page numbers are offset partial index by partial index; meta-field
+ * locations are renumbered into the union of their meta fields; sort orders are merged by their
+ * values (which Pagefind does not store, so the caller passes them); fragments may be rewritten to
+ * undo what was changed in the text for the index only (our đ → ḏ), which readers would otherwise see.
  */
 import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { decodeCbor, encodeCbor } from "./cbor.ts";
 import {
   compareBytes,
-  decodeCbor,
   decodeMeta,
-  encodeCbor,
   encodeMeta,
   pack,
   packAsync,
   gunzipAsync,
   withoutSignature,
   pagefindHash,
-  PAGEFIND_FORMAT,
+  PAGEFIND_VERSION_CHECKED,
   readCbor,
   unpack,
   type BundleEntry,
@@ -45,11 +44,11 @@ import {
 const CHUNK_LOCATIONS = 20_000;
 
 export interface MergeOptions {
-  /** Sort values of each page by URL (`data-pagefind-sort`), needed to merge the parts' sort orders. */
+  /** Sort values of each page by URL (`data-pagefind-sort`), needed to merge the sort orders. */
   readonly sortValues?: (url: string, key: string) => string | undefined;
   /**
    * A page's fragment (its JSON) as readers should get it, given the page's URL: undoes what was
-   * changed in the page's text for the index only (our đ → ḏ, `stroke.ts`). Unchanged JSON keeps
+   * changed in the page's text for the index only (our đ → ḏ, `d-stroke.ts`). Unchanged JSON keeps
    * Pagefind's file as it is.
    */
   readonly restoreFragment?: (url: string, json: string) => string;
@@ -77,26 +76,12 @@ export interface MergeSummary {
 }
 
 /**
- * Merges the bundles in `partDirs` (each written by Pagefind from its own pages, same version and
- * language) into a new bundle at `outputPath`. The output folder must not hold another bundle.
- */
-export async function mergeBundles(
-  partDirs: readonly string[],
-  outputPath: string,
-  options: MergeOptions = {},
-): Promise<MergeSummary> {
-  const merger = new BundleMerger(outputPath, options);
-  for (const dir of partDirs) await merger.addPart(dir);
-  return merger.finish();
-}
-
-/**
- * A merge fed part by part: `addPart` takes over a part's fragments and filters as soon as Pagefind
+ * A merge fed one partial index at a time: `addPart` takes over its fragments and filters as soon as Pagefind
  * has written it (while the next pages are still rendering), `finish` merges the word lists and
  * writes the metadata. Parts are numbered in the order they are added.
  */
 export class BundleMerger {
-  private readonly parts: Part[] = [];
+  private readonly parts: PartialIndex[] = [];
   private readonly urls: string[] = [];
   private readonly pages: MetaIndex["pages"] = [];
   private readonly filters = new Map<string, Map<string, number[]>>();
@@ -113,11 +98,11 @@ export class BundleMerger {
     this.fragmentName = shortNames();
   }
 
-  /** Takes in one part's bundle (one call at a time, in order); its folder must stay until `finish`. */
+  /** Takes in one partial index (one call at a time, in order); its folder must stay until `finish`. */
   async addPart(dir: string): Promise<void> {
     const entry = JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as BundleEntry;
-    if (entry.version !== PAGEFIND_FORMAT) {
-      throw new Error(`${dir}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_FORMAT}`);
+    if (entry.version !== PAGEFIND_VERSION_CHECKED) {
+      throw new Error(`${dir}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_VERSION_CHECKED}`);
     }
     const languages = Object.keys(entry.languages);
     // A part without pages (a site with no articles yet) has no language and adds nothing.
@@ -136,7 +121,7 @@ export class BundleMerger {
     await this.ready;
     const file = path.join(dir, `pagefind.${entry.languages[this.language]!.hash}.pf_meta`);
     const meta = decodeMeta(unpack(await readFile(file), file), file);
-    const part: Part = { dir, meta, offset: this.pages.length, fields: [] };
+    const part: PartialIndex = { dir, meta, offset: this.pages.length, fields: [] };
     this.parts.push(part);
     await this.takeFragments(part);
     await this.takeFilters(part);
@@ -149,29 +134,29 @@ export class BundleMerger {
       await cp(this.emptyPart, this.outputPath, { recursive: true });
       return { pages: 0, chunks: 0, bundles: [{ folder: "", pages: 0, chunks: 0 }] };
     }
-    if (!this.entry) throw new Error("mergeBundles: no parts");
+    if (!this.entry) throw new Error("BundleMerger: no partial index");
     const language = this.language;
     const metaFields = [...new Set(this.parts.flatMap((part) => part.meta.metaFields))].sort(compareBytes);
     for (const part of this.parts) {
       part.fields = part.meta.metaFields.map((field) => metaFields.indexOf(field));
     }
-    const layout = new Layout(
+    const placement = new BundlePlacement(
       this.options.split?.(this.urls) ?? { folders: [""], bundleOf: this.urls.map(() => 0) },
       this.pages.length,
     );
-    await this.placeFragments(layout);
-    const chunks = await mergeWords(this.parts, this.outputPath, layout, language);
+    await this.placeFragments(placement);
+    const chunks = await mergeWords(this.parts, this.outputPath, placement, language);
     const sorts = mergeSorts(this.parts, this.urls, this.options);
     const bundles: MergeSummary["bundles"][number][] = [];
-    for (const [bundle, folder] of layout.folders.entries()) {
+    for (const [bundle, folder] of placement.folders.entries()) {
       const dir = path.join(this.outputPath, folder);
-      const members = layout.members[bundle]!;
+      const members = placement.members[bundle]!;
       const meta: MetaIndex = {
-        version: PAGEFIND_FORMAT,
+        version: PAGEFIND_VERSION_CHECKED,
         pages: members.map((page) => this.pages[page]!),
         chunks: chunks[bundle]!,
-        filters: await this.writeFilters(dir, language, layout, bundle),
-        sorts: sorts.map(([key, pages]) => [key, layout.localPages(pages, bundle)]),
+        filters: await this.writeFilters(dir, language, placement, bundle),
+        sorts: sorts.map(([key, pages]) => [key, placement.localPages(pages, bundle)]),
         metaFields,
       };
       const body = encodeMeta(meta);
@@ -192,20 +177,20 @@ export class BundleMerger {
    * Gives every bundle after the first its folder with Pagefind's library (so the browser can load it
    * as an index of its own) and moves its pages' fragments there.
    */
-  private async placeFragments(layout: Layout): Promise<void> {
+  private async placeFragments(placement: BundlePlacement): Promise<void> {
     // Only what the browser loads to search a second index: the library, its worker and the wasm
     // (Pagefind's UI scripts and styles stay in the first bundle, where the page never uses them either).
     const library = (await readdir(this.outputPath, { withFileTypes: true })).filter(
       (file) => file.isFile() && /^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/.test(file.name),
     );
-    for (const [bundle, folder] of layout.folders.entries()) {
+    for (const [bundle, folder] of placement.folders.entries()) {
       if (bundle === 0) continue;
       const dir = path.join(this.outputPath, folder);
       for (const sub of ["fragment", "index", "filter"])
         await mkdir(path.join(dir, sub), { recursive: true });
       for (const file of library)
         await copyFile(path.join(this.outputPath, file.name), path.join(dir, file.name));
-      await mapLimit(layout.members[bundle]!, 32, async (page) => {
+      await mapLimit(placement.members[bundle]!, 32, async (page) => {
         const file = `${this.pages[page]![0]}.pf_fragment`;
         await rename(path.join(this.outputPath, "fragment", file), path.join(dir, "fragment", file));
       });
@@ -230,7 +215,7 @@ export class BundleMerger {
    * a few dozen at a time: zlib works on libuv's threads, so most of it happens off the rendering
    * thread.
    */
-  private async takeFragments(part: Part): Promise<void> {
+  private async takeFragments(part: PartialIndex): Promise<void> {
     const restore = this.options.restoreFragment;
     const taken = await mapLimit(part.meta.pages, 32, async ([hash]) => {
       const file = path.join(part.dir, "fragment", `${hash}.pf_fragment`);
@@ -256,7 +241,7 @@ export class BundleMerger {
     );
   }
 
-  private async takeFilters(part: Part): Promise<void> {
+  private async takeFilters(part: PartialIndex): Promise<void> {
     for (const [filter, hash] of part.meta.filters) {
       const [, values] = await readCbor<FilterIndex>(path.join(part.dir, "filter", `${hash}.pf_filter`));
       let merged = this.filters.get(filter);
@@ -272,7 +257,7 @@ export class BundleMerger {
   private async writeFilters(
     dir: string,
     language: string,
-    layout: Layout,
+    placement: BundlePlacement,
     bundle: number,
   ): Promise<MetaIndex["filters"]> {
     const name = shortNames();
@@ -280,7 +265,7 @@ export class BundleMerger {
     for (const [filter, values] of this.filters) {
       const kept: [string, number[]][] = [];
       for (const [value, pages] of values) {
-        const local = layout.localPages(pages, bundle);
+        const local = placement.localPages(pages, bundle);
         if (local.length) kept.push([value, local]);
       }
       if (!kept.length) continue;
@@ -293,8 +278,8 @@ export class BundleMerger {
   }
 }
 
-/** Which bundle each merged page goes to, and its page number there. */
-class Layout {
+/** The page-to-bundle map: which bundle each merged page goes to, and its page number there. */
+class BundlePlacement {
   readonly folders: readonly string[];
   readonly bundleOf: readonly number[];
   /** Page number of each merged page inside its bundle. */
@@ -304,7 +289,7 @@ class Layout {
 
   constructor(split: BundleSplit, pageCount: number) {
     if (split.folders[0] !== "" || split.bundleOf.length !== pageCount) {
-      throw new Error("mergeBundles: the split must name the output folder first and place every page");
+      throw new Error("BundleMerger: the split must name the output folder first and place every page");
     }
     this.folders = split.folders;
     this.bundleOf = split.bundleOf;
@@ -313,12 +298,12 @@ class Layout {
     split.bundleOf.forEach((bundle, page) => {
       const members = this.members[bundle];
       if (!members)
-        throw new Error(`mergeBundles: page ${page} is placed in bundle ${bundle}, which has no folder`);
+        throw new Error(`BundleMerger: page ${page} is placed in bundle ${bundle}, which has no folder`);
       this.localOf[page] = members.length;
       members.push(page);
     });
     const empty = this.members.findIndex((members) => members.length === 0);
-    if (empty >= 0) throw new Error(`mergeBundles: bundle "${split.folders[empty]}" would hold no page`);
+    if (empty >= 0) throw new Error(`BundleMerger: bundle "${split.folders[empty]}" would hold no page`);
   }
 
   /** The pages of `pages` (merged numbers, in order) that belong to `bundle`, as its own numbers. */
@@ -329,7 +314,7 @@ class Layout {
   }
 }
 
-interface Part {
+interface PartialIndex {
   readonly dir: string;
   readonly meta: MetaIndex;
   /** Number of the part's first page in the merged index. */
@@ -386,7 +371,7 @@ class WordCursor {
   private next = 0;
   private ahead: Promise<Uint8Array> | undefined;
 
-  constructor(readonly part: Part) {
+  constructor(readonly part: PartialIndex) {
     this.ahead = this.read(0);
   }
 
@@ -419,13 +404,13 @@ class WordCursor {
 }
 
 async function mergeWords(
-  parts: readonly Part[],
+  parts: readonly PartialIndex[],
   outputPath: string,
-  layout: Layout,
+  placement: BundlePlacement,
   language: string,
 ): Promise<MetaIndex["chunks"][]> {
   const cursors = parts.map((part) => new WordCursor(part));
-  const outputs = layout.folders.map((folder) => ({
+  const outputs = placement.folders.map((folder) => ({
     dir: path.join(outputPath, folder, "index"),
     name: shortNames(),
     chunks: [] as MetaIndex["chunks"],
@@ -459,14 +444,14 @@ async function mergeWords(
       if (packed && (word === undefined || compareBytes(packed[0], word) < 0)) word = packed[0];
     }
     if (word === undefined) break;
-    const same: [PackedWord, Part][] = [];
+    const same: [PackedWord, PartialIndex][] = [];
     current.forEach((packed, i) => {
       if (packed && packed[0] === word) {
         same.push([packed, cursors[i]!.part]);
         cursors[i]!.advance();
       }
     });
-    const merged = mergeWord(word, same, layout);
+    const merged = mergeWord(word, same, placement);
     for (const [bundle, packed] of merged.entries()) {
       if (!packed) continue;
       const output = outputs[bundle]!;
@@ -491,15 +476,15 @@ async function mergeWords(
  */
 function mergeWord(
   word: string,
-  sources: readonly [PackedWord, Part][],
-  layout: Layout,
+  sources: readonly [PackedWord, PartialIndex][],
+  placement: BundlePlacement,
 ): (PackedWord | undefined)[] {
-  const pages = layout.folders.map(() => new PageList());
-  const variants = layout.folders.map(() => new Map<string, PageList>());
+  const pages = placement.folders.map(() => new PageList());
+  const variants = placement.folders.map(() => new Map<string, PageList>());
   for (const [[, wordPages, wordVariants], part] of sources) {
-    appendPages(wordPages, part, layout, (bundle) => pages[bundle]!);
+    appendPages(wordPages, part, placement, (bundle) => pages[bundle]!);
     for (const [variant, variantPages] of wordVariants) {
-      appendPages(variantPages, part, layout, (bundle) => {
+      appendPages(variantPages, part, placement, (bundle) => {
         const lists = variants[bundle]!;
         let list = lists.get(variant);
         if (!list) lists.set(variant, (list = new PageList()));
@@ -521,8 +506,8 @@ function mergeWord(
 /** Adds one part's page list of a word to the lists of the bundles its pages belong to. */
 function appendPages(
   list: readonly PackedPage[],
-  part: Part,
-  layout: Layout,
+  part: PartialIndex,
+  placement: BundlePlacement,
   target: (bundle: number) => PageList,
 ): void {
   let local = 0;
@@ -530,7 +515,7 @@ function appendPages(
     local += delta;
     const page = part.offset + local;
     const fields = metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc));
-    target(layout.bundleOf[page]!).add(layout.localOf[page]!, locs, fields);
+    target(placement.bundleOf[page]!).add(placement.localOf[page]!, locs, fields);
   }
 }
 
@@ -560,7 +545,7 @@ function locationCount([, pages, variants]: PackedWord): number {
  * Neighbouring chunks are told apart by their shortest distinguishing prefixes, as Pagefind does;
  * a chunk whose shortened end would sort before its own start keeps its last word.
  */
-export function shortenChunkBounds(chunks: [from: string, to: string, hash: string][]): void {
+function shortenChunkBounds(chunks: [from: string, to: string, hash: string][]): void {
   for (let i = 0; i + 1 < chunks.length; i++) {
     const [to, from] = distinguishingPrefixes(chunks[i]![1], chunks[i + 1]![0]);
     if (compareBytes(to, chunks[i]![0]) >= 0) chunks[i]![1] = to;
@@ -582,13 +567,13 @@ export function distinguishingPrefixes(last: string, first: string): [string, st
 }
 
 function mergeSorts(
-  parts: readonly Part[],
+  parts: readonly PartialIndex[],
   urls: readonly string[],
   options: MergeOptions,
 ): MetaIndex["sorts"] {
   const keys = [...new Set(parts.flatMap((part) => part.meta.sorts.map(([key]) => key)))];
   if (keys.length && parts.length > 1 && !options.sortValues) {
-    throw new Error(`mergeBundles: sort values are needed to merge the sort orders ${keys.join(", ")}`);
+    throw new Error(`BundleMerger: sort values are needed to merge the sort orders ${keys.join(", ")}`);
   }
   return keys.map((key) => {
     const lists = parts.map((part) =>
@@ -597,7 +582,7 @@ function mergeSorts(
     if (lists.length === 1) return [key, lists[0]!];
     const value = (page: number): string => {
       const found = options.sortValues!(urls[page]!, key);
-      if (found === undefined) throw new Error(`mergeBundles: no sort value "${key}" for ${urls[page]}`);
+      if (found === undefined) throw new Error(`BundleMerger: no sort value "${key}" for ${urls[page]}`);
       return found;
     };
     const all = lists.flat();

@@ -1,30 +1,30 @@
 /**
- * The merge of the search index's parts (`merge-index.ts`), in a worker thread of its own; its
+ * The merge of the search index's partial indexes (`merge-index.ts`), in a worker thread of its own; its
  * rendering-thread side is `MergeThread` (`merge-thread.ts`).
  *
- * Why a thread: taking over each part (reading, unzipping, restoring and zipping 250 fragments) ran on
- * the rendering thread, which is the one every page waits for; here it runs beside the rendering.
+ * Why a thread: taking over each partial index (reading, unzipping, restoring and zipping its
+ * fragments) is work the rendering thread, which every page waits for, need not do.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { BundleMerger } from "./merge-index.ts";
-import type { MergeAnswer, MergeRequest, MergeWorkerData } from "./merge-thread.ts";
-import { unmarkStroke } from "./stroke.ts";
+import { unmarkDStroke } from "./d-stroke.ts";
+import type { MergeAnswer, MergeRequest, MergeWorkerData, TypeScriptWorkerData } from "./messages.ts";
 import { splitByMonth, TIERS_FILE, type TierManifest } from "./tiers.ts";
 
 const port = parentPort;
 if (!port) throw new Error("merge-worker.ts runs as a worker thread (see MergeThread)");
-const { outputPath, recentPages } = workerData as MergeWorkerData;
+const { outputPath, recentPages } = workerData as TypeScriptWorkerData<MergeWorkerData>;
 
-// Pagefind does not store sort values, and merging the parts' sort orders needs them.
+// Pagefind does not store sort values, and merging the partial indexes' sort orders needs them.
 const sorts = new Map<string, Map<string, string>>();
-// Pages indexed as written (they hold ḏ themselves, see stroke.ts): their fragments stay as they are.
+// Pages indexed as written (they hold ḏ themselves, see d-stroke.ts): their fragments stay as they are.
 const unmarked = new Set<string>();
 let manifest: TierManifest | undefined;
 
 const merger = new BundleMerger(outputPath, {
-  restoreFragment: (url, json) => (unmarked.has(url) ? json : unmarkStroke(json)),
+  restoreFragment: (url, json) => (unmarked.has(url) ? json : unmarkDStroke(json)),
   sortValues: (url, key) => sorts.get(url)?.get(key),
   split: (urls) => {
     const split = splitByMonth(

@@ -2,7 +2,7 @@
  * The indexed part of an article page's HTML, and the record Pagefind receives.
  */
 import { decodeHtml } from "../text/html.ts";
-import { markStroke } from "./stroke.ts";
+import { markDStroke } from "./d-stroke.ts";
 
 /** The attribute that marks the one element of a page Pagefind indexes (set in layouts/article.njk). */
 export const BODY_ATTRIBUTE = "data-pagefind-body";
@@ -26,7 +26,7 @@ export function sortValues(html: string): Map<string, string> {
 
 /** What Pagefind receives for an article page. */
 export interface IndexRecord {
-  /** The indexed `<article>` alone in a bare document, its đ written as ḏ (see `stroke.ts`). */
+  /** The indexed `<article>` alone in a bare document, its đ written as ḏ (see `d-stroke.ts`). */
   readonly content: string;
   /** False for the rare page indexed as written, whose fragment must not be unmarked. */
   readonly marked: boolean;
@@ -34,7 +34,7 @@ export interface IndexRecord {
 
 /**
  * What Pagefind receives for a page: only the indexed `<article>`, in a bare document, with đ marked
- * for the index (`markStroke`); undefined when the page has no indexed part. Why not the whole page:
+ * for the index (`markDStroke`); undefined when the page has no indexed part. Why not the whole page:
  * Pagefind parses every byte it is sent, and header, navigation and footer are two thirds of an
  * article page that it would parse only to skip (the indexed element is the same, so the index is the
  * same).
@@ -46,6 +46,6 @@ export function indexRecord(html: string): IndexRecord | undefined {
   const close = html.lastIndexOf("</article>");
   const end = close > marker ? close + "</article>".length : html.length;
   const page = `<!doctype html><html lang="vi"><body>${html.slice(start, end)}</body></html>`;
-  const content = markStroke(page);
+  const content = markDStroke(page);
   return content === undefined ? { content: page, marked: false } : { content, marked: true };
 }

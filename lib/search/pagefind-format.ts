@@ -3,10 +3,10 @@
  * wasm reads them: gzip of the signature `pagefind_dcd` followed by CBOR (minicbor's array-of-fields
  * encoding), named by a short SHA-1 of the CBOR.
  *
- * Why our own code touches Pagefind's files at all: Pagefind holds a whole index in memory (about
- * 360 KB per article page, so 3.5 GB at 10,000 and far beyond the machine at 100,000) and builds it on
- * one core after the last page. We index in parts and merge the parts (see `merge-index.ts`); these
- * are the layouts that merge reads and writes, checked against Pagefind's own output by
+ * Why our own code touches Pagefind's files at all: Pagefind holds a whole index in memory (some
+ * hundreds of KB per article page, beyond the machine for a large archive) and builds it on one core
+ * after the last page. We index in partial indexes and merge them (see `merge-index.ts`); these are
+ * the layouts that merge reads and writes, checked against Pagefind's own output by
  * `tests/search/merge-index.test.ts` (a merge of one part is byte for byte what Pagefind wrote).
  */
 import { createHash } from "node:crypto";
@@ -15,8 +15,8 @@ import { promisify } from "node:util";
 import { gunzip, gunzipSync, gzip, gzipSync } from "node:zlib";
 import { decodeCbor, encodeCbor } from "./cbor.ts";
 
-/** The Pagefind version whose layouts these are; a bundle of another version is refused. */
-export const PAGEFIND_FORMAT = "1.6.0";
+/** The Pagefind version whose layouts these are checked against; a bundle of another version is refused. */
+export const PAGEFIND_VERSION_CHECKED = "1.6.0";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 
@@ -88,8 +88,6 @@ export async function readCbor<T>(file: string): Promise<T> {
   return decodeCbor(withoutSignature(await gunzipAsync(await readFile(file)), file)) as T;
 }
 
-export { decodeCbor, encodeCbor };
-
 /**
  * Pagefind's content hash: SHA-1 printed byte by byte in hex *without* zero padding (Rust's `{:x}` on
  * each byte), of which it uses a prefix: 7 characters for chunks and fragments, 10 for the meta file.
@@ -118,8 +116,8 @@ const inCodePointOrder = (unit: number): number =>
 
 export function decodeMeta(body: Uint8Array, name: string): MetaIndex {
   const value = decodeCbor(body) as unknown[];
-  if (!Array.isArray(value) || value.length !== 6 || value[0] !== PAGEFIND_FORMAT) {
-    throw new Error(`${name}: not a Pagefind ${PAGEFIND_FORMAT} metadata file`);
+  if (!Array.isArray(value) || value.length !== 6 || value[0] !== PAGEFIND_VERSION_CHECKED) {
+    throw new Error(`${name}: not a Pagefind ${PAGEFIND_VERSION_CHECKED} metadata file`);
   }
   const [version, pages, chunks, filters, sorts, metaFields] = value as [
     string,

@@ -12,21 +12,23 @@ import { indexPages, SearchIndexer, type IndexSummary } from "./index-pages.ts";
 import { countStage, timeStage } from "../timing.ts";
 import { BODY_ATTRIBUTE } from "./page-text.ts";
 import { searchFacets } from "./facets.ts";
+import { indexerOptionsFromEnv, indexerSettings, type IndexerOptions } from "./options.ts";
 import type { TierRange } from "./tiers.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
 
-export interface SearchOptions {
+export interface SearchOptions extends IndexerOptions {
   /** Folder of the Pagefind bundle inside the output; the browser script imports `/<bundle>/pagefind.js`. */
   readonly bundle?: string;
-  /** Language of the index (no stemmer exists for Vietnamese; the code still names the index). */
-  readonly language?: string;
 }
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "templates");
 
 export default function searchPlugin(eleventyConfig: EleventyConfig, options: SearchOptions = {}): void {
   const bundle = options.bundle ?? "pagefind";
-  const language = options.language ?? "vi";
+  // The environment's knobs (tests, benchmark) under the caller's options; nothing below reads it.
+  const settings = indexerSettings({ ...indexerOptionsFromEnv(process.env), ...options });
+  // Eleventy sets its run mode before it loads the configuration.
+  const devServer = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
   eleventyConfig.addFilter("searchFacets", searchFacets);
   eleventyConfig.addFilter("vnYear", (date: PortalDate) => vietnamYear(date.instant));
@@ -35,16 +37,14 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     readFileSync(path.join(templatesDir, "search-page.njk"), "utf8"),
   );
 
-  const devServer = (): boolean =>
-    process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
-
   // A one-off build hands each article page to Pagefind as soon as it is rendered: Pagefind indexes
   // in processes of its own, fed from worker threads, while Eleventy renders the next pages (the last transform,
   // so it sees the page as written). Only pages that mark their indexed part (article pages) go in.
   let indexer: Promise<SearchIndexer> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
-    if (indexer) await SearchIndexer.abort(); // left open by a build that failed
-    indexer = devServer() ? undefined : SearchIndexer.open({ language });
+    // One left open by a build that failed: its workers and partial indexes go with it.
+    if (indexer) await (await indexer.catch(() => undefined))?.abort();
+    indexer = devServer ? undefined : SearchIndexer.open(settings);
   });
   eleventyConfig.addTransform("search-index", async function (content: string) {
     if (indexer && this.page.outputPath && content.includes(BODY_ATTRIBUTE)) {
@@ -73,7 +73,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
       .filter((result) => result.outputPath && result.content.includes(BODY_ATTRIBUTE))
       .map((result) => ({ url: result.url, html: result.content.toString() }));
     background = background
-      .then(() => indexPages(pages, target, { language }))
+      .then(() => indexPages(pages, target, settings))
       .then(report, (error: unknown) => console.error(`Chỉ mục tìm kiếm lỗi: ${String(error)}`));
   });
 }

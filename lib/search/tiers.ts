@@ -6,10 +6,10 @@
  *
  * Why: a reader's first query downloads the index chunks of its words, and each lists every page of
  * the bundle holding the word, with its positions. Words of everyday Vietnamese news ("cán bộ", "xã",
- * "huyện") are on most pages, so at 10,000 articles one bundle made "can bo" cost 874 KB; Pagefind's
- * own page list (`pf_meta`) alone was 95 KB. A bundle of about a thousand pages keeps a first query
- * under 300 KB whatever the size of the archive. Whole months go together (a year would not do: an
- * archive of 10,000 articles a year would make the newest year alone as large as that one bundle).
+ * "huyện") are on most pages, so in one bundle a first query grows with the archive; a bundle of about
+ * a thousand pages keeps it within the page-weight budget whatever the size of the archive (figures
+ * in docs/search.md). Whole months go together (a year would not do: an archive of 10,000 articles a
+ * year would make the newest year alone as large as the whole bundle).
  */
 
 /** Folder of the older articles' bundle, inside the recent bundle's folder. */
@@ -17,9 +17,6 @@ export const ARCHIVE_FOLDER = "luu-tru";
 
 /** The file in the recent bundle's folder that tells the search page what each bundle holds. */
 export const TIERS_FILE = "tiers.json";
-
-/** Pages the recent bundle holds at most, unless its newest month alone is larger. */
-export const RECENT_PAGES = 1000;
 
 /** Months (`YYYY-MM`, Vietnam time) and pages of one bundle. */
 export interface TierRange {
@@ -32,12 +29,6 @@ export interface TierRange {
 export interface TierManifest {
   readonly recent: TierRange;
   readonly archive: (TierRange & { readonly path: string }) | null;
-}
-
-/** Recent pages unless told otherwise; `PORTAL_SEARCH_RECENT_PAGES` overrides it (tests, benchmark). */
-export function defaultRecentPages(): number {
-  const fromEnv = Number(process.env.PORTAL_SEARCH_RECENT_PAGES);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : RECENT_PAGES;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The rendering thread's side of a search worker thread (a Pagefind lane, the merge): requests in
+ * The rendering thread's side of a search worker thread (a Pagefind indexer, the merge): requests in
  * order, answers in the order asked, failures passed on to whoever waits.
  *
  * Why a class of its own: a worker that is idle must not keep a failed build's process alive, yet one
@@ -7,11 +7,7 @@
  * must fail every request waiting on it instead of leaving the build hanging.
  */
 import { Worker } from "node:worker_threads";
-
-export interface WorkerAnswer {
-  readonly kind: string;
-  readonly error?: string;
-}
+import type { WorkerAnswer } from "./messages.ts";
 
 export class WorkerLink<Request, Answer extends WorkerAnswer> {
   private readonly worker: Worker;

@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, inject, it } from "vitest";
 import { indexRecord } from "../../lib/search/page-text.ts";
-import { markStroke } from "../../lib/search/stroke.ts";
+import { markDStroke } from "../../lib/search/d-stroke.ts";
 
 const page = `<!doctype html><html lang="vi"><head><title>T</title></head><body><header><nav>Trang chủ</nav></header>
 <main><article class="article" data-pagefind-body><h1>Đảng ủy họp</h1><p>Nội dung</p></article>
@@ -53,7 +53,7 @@ describe("indexRecord", () => {
     const out = mkdtempSync(path.join(os.tmpdir(), "phuninh-record-"));
     try {
       const { index } = await pagefind.createIndex({ forceLanguage: "vi", excludeSelectors: [".no-print"] });
-      for (const p of pages) await index!.addHTMLFile({ url: p.url, content: markStroke(p.html)! });
+      for (const p of pages) await index!.addHTMLFile({ url: p.url, content: markDStroke(p.html)! });
       await index!.writeFiles({ outputPath: path.join(out, "whole") });
       await pagefind.close();
       const records = await pagefind.createIndex({ forceLanguage: "vi", excludeSelectors: [".no-print"] });

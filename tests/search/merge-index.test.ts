@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { distinguishingPrefixes, mergeBundles } from "../../lib/search/merge-index.ts";
+import { BundleMerger, distinguishingPrefixes, type MergeOptions } from "../../lib/search/merge-index.ts";
 import { unpack } from "../../lib/search/pagefind-format.ts";
 import { semantics } from "../support/pagefind-bundle.ts";
 
@@ -71,6 +71,13 @@ function files(dir: string, sub = ""): Map<string, Buffer> {
   return found;
 }
 
+/** Merges the partial indexes in `dirs`, in order, into a new bundle at `outputPath`. */
+async function mergeBundles(dirs: readonly string[], outputPath: string, options: MergeOptions = {}) {
+  const merger = new BundleMerger(outputPath, options);
+  for (const dir of dirs) await merger.addPart(dir);
+  return merger.finish();
+}
+
 let root: string;
 const all = pages();
 const dates = new Map(all.map((p) => [p.url, p.date]));
@@ -95,7 +102,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("mergeBundles", () => {
+describe("BundleMerger", () => {
   it("gives back Pagefind's own bundle, byte for byte, from one part", async () => {
     await mergeBundles([path.join(root, "whole")], path.join(root, "one"));
     const expected = files(path.join(root, "whole"));

@@ -7,10 +7,7 @@
  * "Đảng ủy". `ḏ` decomposes into `d` and a mark: Pagefind files "ḏảng" under "dang", like "cán" under
  * "can", with "ḏảng" as the spelling it prefers for an exact query, and the word keeps its place in
  * the text, so phrases ("dao tao") and highlights work as for any other word. No Vietnamese text uses
- * `ḏ`; a page that does is indexed as written (see `markStroke`).
- *
- * Our earlier way, a hidden đ→d copy of the words near each `đ` as a metadata field, cost 17 % of
- * Pagefind's indexing time at 10,000 articles, and its matches had no place in the text.
+ * `ḏ`; a page that does is indexed as written (see `markDStroke`).
  */
 
 const MARKED = /[ḏḎ]/;
@@ -19,14 +16,14 @@ const MARKED = /[ḏḎ]/;
  * The indexed HTML with đ/Đ as ḏ/Ḏ in its text; tags and attribute values (filter and sort values,
  * URLs) are left as written. Undefined when the HTML already holds ḏ or Ḏ, which the fragments could
  * then not tell apart from a marked đ: that page is indexed as written.
- * @example markStroke('<p title="Đ">Đảng ủy</p>') === '<p title="Đ">Ḏảng ủy</p>'
+ * @example markDStroke('<p title="Đ">Đảng ủy</p>') === '<p title="Đ">Ḏảng ủy</p>'
  */
-export function markStroke(html: string): string | undefined {
+export function markDStroke(html: string): string | undefined {
   if (MARKED.test(html)) return undefined;
   return html.replace(/<[^>]*>|[đĐ]/g, (match) => (match === "đ" ? "ḏ" : match === "Đ" ? "Ḏ" : match));
 }
 
-/** The text of a fragment of a page marked by `markStroke`, with its real letters again. */
-export function unmarkStroke(text: string): string {
+/** The text of a fragment of a page marked by `markDStroke`, with its real letters again. */
+export function unmarkDStroke(text: string): string {
   return text.replace(/ḏ/g, "đ").replace(/Ḏ/g, "Đ");
 }

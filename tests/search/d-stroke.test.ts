@@ -5,21 +5,21 @@ import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { describe, expect, it } from "vitest";
 import { readCbor, type WordIndex } from "../../lib/search/pagefind-format.ts";
-import { markStroke, unmarkStroke } from "../../lib/search/stroke.ts";
+import { markDStroke, unmarkDStroke } from "../../lib/search/d-stroke.ts";
 
-describe("markStroke", () => {
+describe("markDStroke", () => {
   it("writes đ as ḏ in the text and leaves tags and attribute values as written", () => {
     const html = '<p data-pagefind-filter="unit:Đảng ủy" title="đ">Đảng ủy đào tạo</p>';
-    expect(markStroke(html)).toBe('<p data-pagefind-filter="unit:Đảng ủy" title="đ">Ḏảng ủy ḏào tạo</p>');
+    expect(markDStroke(html)).toBe('<p data-pagefind-filter="unit:Đảng ủy" title="đ">Ḏảng ủy ḏào tạo</p>');
   });
 
   it("leaves a page that already holds ḏ to be indexed as written", () => {
-    expect(markStroke("<p>Ḏ và Đảng</p>")).toBeUndefined();
+    expect(markDStroke("<p>Ḏ và Đảng</p>")).toBeUndefined();
   });
 
-  it("is undone by unmarkStroke", () => {
+  it("is undone by unmarkDStroke", () => {
     const text = "Đảng ủy đào tạo cán bộ; dạo";
-    expect(unmarkStroke(markStroke(text)!)).toBe(text);
+    expect(unmarkDStroke(markDStroke(text)!)).toBe(text);
   });
 });
 
@@ -30,7 +30,7 @@ describe("Pagefind's index of marked text", () => {
       const { index } = await pagefind.createIndex({ forceLanguage: "vi" });
       const html =
         "<html lang='vi'><body><article data-pagefind-body><h1>Đảng ủy</h1><p>đào tạo dạo</p></article></body></html>";
-      const added = await index!.addHTMLFile({ url: "/a/", content: markStroke(html)! });
+      const added = await index!.addHTMLFile({ url: "/a/", content: markDStroke(html)! });
       expect(added.errors).toEqual([]);
       await index!.writeFiles({ outputPath: out });
       await pagefind.close();
@@ -55,7 +55,7 @@ describe("Pagefind's index of marked text", () => {
       const json = gunzipSync(readFileSync(path.join(out, "fragment", fragment!)))
         .subarray(12)
         .toString();
-      expect(unmarkStroke(json)).toContain('"content":"Đảng ủy. đào tạo dạo."');
+      expect(unmarkDStroke(json)).toContain('"content":"Đảng ủy. đào tạo dạo."');
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
