@@ -1,27 +1,36 @@
 /**
- * Builds the Pagefind bundle from rendered article pages through Pagefind's Node API.
+ * Builds the Pagefind bundle from rendered article pages through Pagefind's Node API, in partial
+ * indexes by month (`parts.ts`) that are cached between builds (`part-cache.ts`) and merged into the
+ * bundles readers download (`merge-index.ts`).
  *
  * Why the API and not the CLI crawling the output: the CLI reads every HTML file of the site itself
  * and holds the whole site; here pages are handed over from memory Eleventy already holds, and only
  * the indexed `<article>` of each article page is sent, its đ marked for the index (`d-stroke.ts`).
- * Pagefind's indexers are processes of their own, fed from worker threads (`IndexerThread`), so pages
- * handed over while Eleventy is still rendering are indexed on the other core.
+ * Pagefind's indexers are processes of their own, fed from worker threads (`IndexerThread`), so
+ * partial indexes are indexed on the other core while Eleventy renders the next pages.
  */
 import { rmSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { ensureCheckedLibrary } from "./format-check.ts";
 import { IndexerThread } from "./indexer-thread.ts";
 import { MergeThread } from "./merge-thread.ts";
 import { indexerSettings, type IndexerOptions, type IndexerSettings } from "./options.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
+import { PartCache, settingsKey } from "./part-cache.ts";
+import { monthParts, pageMonth, pageRecord, type Part, type PageRecord } from "./parts.ts";
+import type { CachedPage } from "./messages.ts";
 import type { TierManifest } from "./tiers.ts";
 
 /**
- * Pages sent to an indexer and not yet answered before the sender waits. Why a bound: when the
- * indexer falls behind, the pages would otherwise queue up in this process's memory.
+ * Pages of other months after a month's last page before it is taken as complete. Why not one:
+ * Eleventy renders several pages at once, so pages come newest first only roughly.
  */
-const IN_FLIGHT = 64;
+const QUIET_PAGES = 64;
+
+/** Pages that came for months already taken as complete, after which the indexer stops guessing. */
+const REOPENED_LIMIT = 8;
 
 export interface IndexedPage {
   /** Site-relative URL, e.g. `/tin-tuc/<slug>/`. */
@@ -31,8 +40,10 @@ export interface IndexedPage {
 
 export interface IndexSummary {
   readonly pages: number;
-  /** Partial indexes Pagefind built, merged into the bundles readers load. */
+  /** Partial indexes merged into the bundles readers load. */
   readonly parts: number;
+  /** Of which Pagefind indexed in this build (the others came from the cache). */
+  readonly indexedParts: number;
   /** Pagefind indexers that ran side by side. */
   readonly lanes: number;
   readonly outputPath: string;
@@ -45,99 +56,172 @@ export interface IndexSummary {
 }
 
 /**
- * One search index filled page by page: `add` as pages are rendered, then `write` (or `abort`, for a
- * build that failed). Pages are dealt to the indexers in turn; each writes a partial index every
- * `partPages` pages, which the merge worker (`merge-worker.ts`) joins into bundles as they are
- * written, so readers download exactly what a Pagefind index of each bundle's pages would give them
- * (recent months and archive, `tiers.ts`). An indexer owns its worker threads, Pagefind processes and
- * temporary folder, and leaves none behind once written or aborted.
+ * One search index filled page by page: `add` every indexed page (as it is rendered, or read from a
+ * previous build's output), then `write` (or `abort`, for a build that failed).
+ *
+ * Pages are kept by month. Pages arrive roughly newest first as Eleventy renders them, so a month
+ * no page came for in a while is most likely complete: its partial indexes are looked up in the
+ * cache and the missing ones indexed and stored while rendering goes on. A page that arrives later
+ * for such a month only makes that work wasted (and, past a few, stops the guessing, since pages then
+ * come in no order): `write` forms every month's partial indexes from all its pages, and uses the
+ * cache entry of each key. An indexer owns its worker threads,
+ * Pagefind processes and temporary folder, and leaves none behind once written or aborted.
  */
 export class SearchIndexer {
-  private count = 0;
-  private parts = 0;
-  /** Partial indexes being written by Pagefind and taken over by the merge, one after another. */
-  private merged: Promise<void> = Promise.resolve();
+  private readonly months = new Map<string, Map<string, PageRecord>>();
+  /** The month of each page added, to move a page added twice. */
+  private readonly monthOf = new Map<string, string>();
+  /** Months whose partial indexes were looked up since their last page arrived. */
+  private readonly sealed = new Set<string>();
+  /** Months not looked up yet, with the number of pages added when their last page came. */
+  private readonly open = new Map<string, number>();
+  /** Pages that came for a month already looked up: work wasted; past a few, pages come in no order. */
+  private reopened = 0;
+  /** Keys of the partial indexes Pagefind indexed in this build. */
+  private readonly indexed = new Set<string>();
+  /** Cache entries being looked up, or made (then with their pages, which need no checking), by key. */
+  private readonly entries = new Map<string, Promise<readonly CachedPage[] | undefined>>();
+  private readonly problems: string[] = [];
   private readonly started = performance.now();
   private done = false;
   /** Removes the temporary folder when the process ends mid-build (a failed build exits without `write`). */
   private readonly removeOnExit = (): void => rmSync(this.workDir, { recursive: true, force: true });
 
   private constructor(
+    private readonly settings: IndexerSettings,
+    private readonly cache: PartCache,
     private readonly indexers: readonly IndexerThread[],
     private readonly merge: MergeThread,
-    /** Errors of pages and partial indexes, shared with the indexers; reported together by `write`. */
-    private readonly problems: string[],
-    private readonly partPages: number,
+    /** The format check and the library it keeps; cache entries are stored only after it passed. */
+    private readonly library: Promise<void>,
     private readonly workDir: string,
   ) {
     process.once("exit", this.removeOnExit);
   }
 
-  /** Starts the indexers' workers (each starts its Pagefind process with its first page) and the merge's. */
+  /** Starts the indexers' workers and the merge's, and the format check (once per Pagefind version). */
   static async open(settings: IndexerSettings): Promise<SearchIndexer> {
     const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
-    const problems: string[] = [];
+    const cache = new PartCache(settings.cacheDir, settingsKey(settings));
     const data = { language: settings.language, excludeSelectors: settings.excludeSelectors };
-    const indexers = Array.from({ length: settings.lanes }, () => new IndexerThread(data, problems));
+    const indexers = Array.from({ length: settings.lanes }, () => new IndexerThread(data));
     const merge = new MergeThread({
       outputPath: path.join(workDir, "bundle"),
       recentPages: settings.recentPages,
+      libraryDir: cache.libraryDir,
     });
-    return new SearchIndexer(indexers, merge, problems, settings.partPages, workDir);
+    const library = ensureCheckedLibrary(cache, indexers[0]!);
+    // A failed check fails the build at `write` (or when a partial index waits for it), not now.
+    library.catch(() => undefined);
+    return new SearchIndexer(settings, cache, indexers, merge, library, workDir);
   }
 
   /**
-   * Hands one page to the indexer; pages without an indexed part are skipped. Resolves at once unless
-   * too many pages are waiting for the indexer, which then slows the caller (back-pressure).
+   * Hands one page to the indexer; pages without an indexed part are skipped, and a page added again
+   * replaces the first. Cheap: the page's indexed text is kept until its partial index is known.
    */
-  async add(page: IndexedPage): Promise<void> {
+  add(page: IndexedPage): void {
     const record = indexRecord(page.html);
     if (record === undefined) return;
-    const indexer = this.indexers[this.count++ % this.indexers.length]!;
-    this.merge.page(page.url, sortValues(record.content), record.marked);
-    indexer.add({ url: page.url, content: record.content });
-    if (indexer.inPart >= this.partPages) this.closePart(indexer);
-    await indexer.room(IN_FLIGHT);
+    const sorts = sortValues(record.content);
+    const month = pageMonth(sorts);
+    if (month === undefined) {
+      this.problems.push(`Search index: ${page.url} has no date (data-pagefind-sort="date:…")`);
+      return;
+    }
+    const before = this.monthOf.get(page.url);
+    if (before !== undefined) {
+      this.months.get(before)!.delete(page.url);
+      this.sealed.delete(before);
+    }
+    this.monthOf.set(page.url, month);
+    let pages = this.months.get(month);
+    if (!pages) this.months.set(month, (pages = new Map()));
+    pages.set(page.url, pageRecord(page.url, record.content, record.marked, sorts));
+    // Work done for this month's pages so far was wasted; with pages in no order, all waits for `write`.
+    if (this.sealed.delete(month)) this.reopened++;
+    this.open.set(month, this.monthOf.size);
+    if (this.reopened > REOPENED_LIMIT) return;
+    for (const [other, last] of this.open) {
+      if (this.monthOf.size - last > QUIET_PAGES) this.seal(other);
+    }
+  }
+
+  /** Starts making the cache entries of a month's partial indexes that the cache does not hold. */
+  private seal(month: string): void {
+    this.open.delete(month);
+    if (this.sealed.has(month)) return;
+    this.sealed.add(month);
+    for (const part of this.partsOf(month)) this.ensureEntry(part);
+  }
+
+  private partsOf(month: string): Part[] {
+    return monthParts(month, this.months.get(month)!.values(), this.settings.partPages, this.cache.settings);
   }
 
   /**
-   * Has the indexer write its current partial index once its pages are in (its worker then frees
-   * Pagefind's memory of it and takes the next pages into a new index); the merge takes them over in
-   * order.
+   * Resolves once the cache holds an entry for `part`: found there, or indexed and stored now (then
+   * with its pages).
    */
-  private closePart(indexer: IndexerThread): void {
-    const dir = path.join(this.workDir, `part-${this.parts++}`);
-    const written = indexer.write(dir);
-    this.merged = Promise.all([this.merged, written]).then(() => this.merge.part(dir));
-    // A failed partial index fails the build at `write`, not as an unhandled rejection now.
-    this.merged.catch(() => undefined);
+  private ensureEntry(part: Part): Promise<readonly CachedPage[] | undefined> {
+    let made = this.entries.get(part.key);
+    if (!made) {
+      made = this.cache.has(part.key).then((found) => (found ? undefined : this.indexPart(part)));
+      // A failed partial index fails the build at `write`, not as an unhandled rejection now.
+      made.catch(() => undefined);
+      this.entries.set(part.key, made);
+    }
+    return made;
   }
 
-  /** Waits for every page, writes the bundle to `outputPath` and stops the workers; throws on any error. */
+  private async indexPart(part: Part): Promise<readonly CachedPage[]> {
+    const indexer = this.indexers.reduce((least, next) => (next.queued < least.queued ? next : least));
+    const dir = await this.cache.stagingDir();
+    const pages = part.records.map(({ url, content }) => ({ url, content }));
+    const errors = await indexer.index(dir, pages);
+    if (errors.length) {
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`Search index failed:\n${errors.join("\n")}`);
+    }
+    this.indexed.add(part.key);
+    await this.library;
+    const unmarked = part.records.filter((record) => !record.marked).map((record) => record.url);
+    return this.merge.store(dir, this.cache.entryDir(part.key), unmarked);
+  }
+
+  /** Waits for every partial index, writes the bundle to `outputPath` and stops the workers; throws on any error. */
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
     let tiers: TierManifest | undefined;
+    let parts: Part[] = [];
     try {
-      for (const indexer of this.indexers) if (indexer.inPart > 0) this.closePart(indexer);
-      // No page at all: Pagefind's own empty bundle, from one indexer.
-      if (this.parts === 0) this.closePart(this.indexers[0]!);
-      // Each Pagefind process ends once its last partial index is written, before the merge's peak of memory.
-      const closed = Promise.all(this.indexers.map((indexer) => indexer.close()));
-      closed.catch(() => undefined);
-      await this.merged;
-      await closed;
-      if (this.problems.length) throw new Error(`Search index failed:\n${this.problems.join("\n")}`);
+      if (this.problems.length) throw new Error(this.problems.join("\n"));
+      await this.library;
+      // In bundle order: months, and each month's pages by URL, whatever order they arrived in.
+      const months = [...this.months.keys()].filter((month) => this.months.get(month)!.size > 0).sort();
+      parts = months.flatMap((month) => this.partsOf(month));
+      const pages = await Promise.all(parts.map((part) => this.trustedEntry(part)));
+      // No page at all: Pagefind's own empty bundle.
+      const empty = path.join(this.workDir, "empty");
+      if (parts.length === 0) await this.indexers[0]!.index(empty, []);
+      // Each Pagefind process ends before the merge's peak of memory.
+      await Promise.all(this.indexers.map((indexer) => indexer.close()));
+      if (parts.length === 0) await this.merge.part(empty);
+      for (const part of parts) for (const record of part.records) this.merge.page(record.url, record.sorts);
+      for (const [i, part] of parts.entries()) await this.merge.part(this.cache.entryDir(part.key), pages[i]);
       tiers = await this.merge.finish();
       await rm(outputPath, { recursive: true, force: true });
       await moveFolder(path.join(this.workDir, "bundle"), outputPath);
+      await this.cache.prune();
     } finally {
       // Done by now unless the build failed: then they are stopped.
       await this.abort();
     }
     const end = performance.now();
     return {
-      pages: this.count,
-      parts: this.parts,
+      pages: this.monthOf.size,
+      parts: parts.length,
+      indexedParts: parts.filter((part) => this.indexed.has(part.key)).length,
       lanes: this.indexers.length,
       outputPath,
       milliseconds: end - this.started,
@@ -146,7 +230,25 @@ export class SearchIndexer {
     };
   }
 
-  /** Stops the workers without writing (a build that failed) and removes the partial indexes. */
+  /**
+   * The pages of a partial index's cache entry, once every file of it is as its manifest says; an
+   * entry that is not (a cut-off write, a hand edit) is discarded and indexed again.
+   */
+  private async trustedEntry(part: Part): Promise<readonly CachedPage[]> {
+    const made = await this.ensureEntry(part);
+    if (made) return this.cache.keep(part.key, made);
+    const found = await this.cache.verify(part.key);
+    if ("manifest" in found) return found.manifest.pages;
+    await this.cache.discard(part.key);
+    this.entries.delete(part.key);
+    const remade = await this.ensureEntry(part);
+    if (remade) return this.cache.keep(part.key, remade);
+    const again = await this.cache.verify(part.key);
+    if ("manifest" in again) return again.manifest.pages;
+    throw new Error(`Search index: the cache entry ${part.key} of ${part.month} is damaged: ${again.damage}`);
+  }
+
+  /** Stops the workers without writing (a build that failed) and removes the temporary folder. */
   async abort(): Promise<void> {
     if (this.done) return;
     this.done = true;
@@ -175,7 +277,7 @@ export async function indexPages(
 ): Promise<IndexSummary> {
   const indexer = await SearchIndexer.open(indexerSettings(options));
   try {
-    for (const page of pages) await indexer.add(page);
+    for (const page of pages) indexer.add(page);
   } catch (error) {
     await indexer.abort();
     throw error;

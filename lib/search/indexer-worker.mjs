@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * One Pagefind indexer in a worker thread: takes pages from `IndexerThread` (indexer-thread.ts) and
- * writes them as partial indexes. The messages are `IndexerRequest` and `IndexerAnswer`
+ * One Pagefind indexer in a worker thread: indexes the partial indexes `IndexerThread`
+ * (indexer-thread.ts) sends it, one after another, each in a Pagefind index of its own. The messages are `IndexerRequest` and `IndexerAnswer`
  * (messages.ts); every answer carries the errors Pagefind gave.
  *
  * Why a worker: Pagefind's service indexes one page at a time (a single task reads its requests), so
@@ -58,57 +58,51 @@ const config = workerData;
 // seen (this thread's environment is what its Pagefind process inherits).
 process.env._RJEM_MALLOC_CONF ??= "dirty_decay_ms:0,muzzy_decay_ms:0";
 
-async function createIndex() {
+/** @param {IndexerAnswer} answer */
+const reply = (answer) => port.postMessage(answer);
+
+const decoder = new TextDecoder();
+
+/**
+ * One partial index: a new Pagefind index of `pages`, written to `dir`, then freed.
+ * @param {string} dir
+ * @param {readonly import("./messages.ts").IndexerPage[]} pages
+ * @returns {Promise<string[]>} Pagefind's errors
+ */
+async function indexPart(dir, pages) {
   const { index, errors } = await pagefind.createIndex({
     forceLanguage: config.language,
     excludeSelectors: [...config.excludeSelectors],
   });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  return index;
+  if (!index) return [`Pagefind could not start: ${errors.join("; ")}`];
+  const problems = [];
+  // Pagefind's service reads its requests one at a time; sending them all at once keeps its pipe full.
+  const added = await Promise.all(
+    pages.map(({ url, content }) =>
+      index.addHTMLFile({ url, content: decoder.decode(content) }).then(
+        (result) => result.errors.map((e) => `${url}: ${e}`),
+        (error) => [`${url}: ${String(error)}`],
+      ),
+    ),
+  );
+  problems.push(...added.flat());
+  const written = await index.writeFiles({ outputPath: dir });
+  problems.push(...written.errors);
+  await index.deleteIndex();
+  return problems;
 }
 
-/** @param {IndexerAnswer} answer */
-const reply = (answer) => port.postMessage(answer);
-
-/**
- * The index taking pages now, opened with its first page (or by a write of a lane without pages).
- * @type {ReturnType<typeof createIndex> | undefined}
- */
-let index;
-/** @type {Promise<void>[]} pages of the current index not yet answered */
-let pending = [];
-/** Writes and the close, one after another. */
+/** Partial indexes and the close, one after another. */
 let queue = Promise.resolve();
 
 port.on("message", (/** @type {IndexerRequest} */ request) => {
-  if (request.kind === "add") {
-    index ??= createIndex();
-    const open = index;
-    const added = Promise.all(
-      request.pages.map(({ url, content }) =>
-        open
-          .then((ready) => ready.addHTMLFile({ url, content }))
-          .then(
-            (result) => result.errors.map((e) => `${url}: ${e}`),
-            (error) => [`${url}: ${String(error)}`],
-          ),
+  if (request.kind === "index") {
+    queue = queue.then(() =>
+      indexPart(request.dir, request.pages).then(
+        (errors) => reply({ kind: "indexed", dir: request.dir, errors }),
+        (error) => reply({ kind: "indexed", dir: request.dir, errors: [String(error)] }),
       ),
-    ).then((errors) => reply({ kind: "added", pages: request.pages.length, errors: errors.flat() }));
-    pending.push(added);
-  } else if (request.kind === "write") {
-    const full = index ?? createIndex();
-    const sent = pending;
-    index = undefined;
-    pending = [];
-    queue = queue
-      .then(async () => {
-        await Promise.all(sent);
-        const open = await full;
-        const result = await open.writeFiles({ outputPath: request.dir });
-        await open.deleteIndex();
-        reply({ kind: "written", dir: request.dir, errors: result.errors });
-      })
-      .catch((error) => reply({ kind: "written", dir: request.dir, errors: [String(error)] }));
+    );
   } else if (request.kind === "stop") {
     // A failed build: end the service now, whatever is queued, then say so.
     void stopServices().then(() => reply({ kind: "stopped" }));

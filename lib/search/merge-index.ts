@@ -19,6 +19,8 @@
 import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeCbor, encodeCbor } from "./cbor.ts";
+import { mapLimit } from "./map-limit.ts";
+import type { CachedPage } from "./messages.ts";
 import {
   compareBytes,
   decodeMeta,
@@ -26,9 +28,9 @@ import {
   pack,
   packAsync,
   gunzipAsync,
+  isLibraryFile,
   withoutSignature,
   pagefindHash,
-  PAGEFIND_VERSION_CHECKED,
   readCbor,
   unpack,
   type BundleEntry,
@@ -40,7 +42,7 @@ import {
   type WordIndex,
 } from "./pagefind-format.ts";
 
-/** Pagefind's chunk size: a chunk is closed once its words hold this many locations (pages counted as one). */
+/** Pagefind's chunk size: a chunk holds words of at most this many locations (pages counted as one). */
 const CHUNK_LOCATIONS = 20_000;
 
 export interface MergeOptions {
@@ -59,6 +61,11 @@ export interface MergeOptions {
    * searches, so the search page searches a bundle of recent pages first (see `tiers.ts`).
    */
   readonly split?: (urls: readonly string[]) => BundleSplit;
+  /**
+   * Folder of Pagefind's library (script, worker, wasm) when the partial indexes come without it
+   * (cache entries, `part-cache.ts`); by default it is taken from the first partial index.
+   */
+  readonly libraryDir?: string;
 }
 
 export interface BundleSplit {
@@ -98,11 +105,15 @@ export class BundleMerger {
     this.fragmentName = shortNames();
   }
 
-  /** Takes in one partial index (one call at a time, in order); its folder must stay until `finish`. */
-  async addPart(dir: string): Promise<void> {
+  /**
+   * Takes in one partial index (one call at a time, in order); its folder must stay until `finish`.
+   * `cached` gives its pages' URLs and fragment hashes when its fragments are already as readers get
+   * them (a cache entry, `store-part.ts`): they are then copied as they are.
+   */
+  async addPart(dir: string, cached?: readonly CachedPage[]): Promise<void> {
     const entry = JSON.parse(await readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as BundleEntry;
-    if (entry.version !== PAGEFIND_VERSION_CHECKED) {
-      throw new Error(`${dir}: Pagefind ${entry.version}, merge reads only ${PAGEFIND_VERSION_CHECKED}`);
+    if (this.entry && entry.version !== this.entry.version) {
+      throw new Error(`${dir}: Pagefind ${entry.version}, the other partial indexes ${this.entry.version}`);
     }
     const languages = Object.keys(entry.languages);
     // A part without pages (a site with no articles yet) has no language and adds nothing.
@@ -123,7 +134,8 @@ export class BundleMerger {
     const meta = decodeMeta(unpack(await readFile(file), file), file);
     const part: PartialIndex = { dir, meta, offset: this.pages.length, fields: [] };
     this.parts.push(part);
-    await this.takeFragments(part);
+    if (cached) await this.copyFragments(part, cached);
+    else await this.takeFragments(part);
     await this.takeFilters(part);
   }
 
@@ -152,7 +164,7 @@ export class BundleMerger {
       const dir = path.join(this.outputPath, folder);
       const members = placement.members[bundle]!;
       const meta: MetaIndex = {
-        version: PAGEFIND_VERSION_CHECKED,
+        version: this.entry.version,
         pages: members.map((page) => this.pages[page]!),
         chunks: chunks[bundle]!,
         filters: await this.writeFilters(dir, language, placement, bundle),
@@ -201,10 +213,11 @@ export class BundleMerger {
     for (const folder of ["fragment", "index", "filter"]) {
       await mkdir(path.join(this.outputPath, folder), { recursive: true });
     }
-    // The library, worker and wasm are the same in every part.
-    for (const file of await readdir(firstPart, { withFileTypes: true })) {
-      if (file.isFile() && !file.name.endsWith(".pf_meta") && file.name !== "pagefind-entry.json") {
-        await copyFile(path.join(firstPart, file.name), path.join(this.outputPath, file.name));
+    // The library, worker and wasm are the same in every partial index.
+    const from = this.options.libraryDir ?? firstPart;
+    for (const file of await readdir(from, { withFileTypes: true })) {
+      if (file.isFile() && isLibraryFile(file.name)) {
+        await copyFile(path.join(from, file.name), path.join(this.outputPath, file.name));
       }
     }
   }
@@ -238,6 +251,25 @@ export class BundleMerger {
     });
     await mapLimit(writes, 32, ({ name, file }) =>
       writeFile(path.join(this.outputPath, "fragment", `${name}.pf_fragment`), file),
+    );
+  }
+
+  /** Copies the fragments of a cache entry under their names in the bundle. */
+  private async copyFragments(part: PartialIndex, cached: readonly CachedPage[]): Promise<void> {
+    if (cached.length !== part.meta.pages.length) {
+      throw new Error(
+        `${part.dir}: the manifest lists ${cached.length} pages, the index ${part.meta.pages.length}`,
+      );
+    }
+    const copies = part.meta.pages.map(([fragment, wordCount, extra], i) => {
+      const { url, hash } = cached[i]!;
+      const name = `${this.language}_${this.fragmentName(hash)}`;
+      this.pages.push([name, wordCount, extra]);
+      this.urls.push(url);
+      return { from: path.join(part.dir, "fragment", `${fragment}.pf_fragment`), name };
+    });
+    await mapLimit(copies, 32, ({ from, name }) =>
+      copyFile(from, path.join(this.outputPath, "fragment", `${name}.pf_fragment`)),
     );
   }
 
@@ -343,24 +375,6 @@ function shortNames(length = 7): (hash: string) => string {
   };
 }
 
-/** Runs `task` over `items` with at most `limit` at a time; results in the order of `items`. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /**
  * Reads one part's words in order, a chunk at a time; the next chunk is read and unzipped (on
  * libuv's threads) while the current one is merged, and decoded only when it is reached.
@@ -371,8 +385,17 @@ class WordCursor {
   private next = 0;
   private ahead: Promise<Uint8Array> | undefined;
 
-  constructor(readonly part: PartialIndex) {
+  constructor(
+    readonly part: PartialIndex,
+    /** The partial index's place in the merge: equal words are merged in this order. */
+    readonly order: number,
+  ) {
     this.ahead = this.read(0);
+  }
+
+  /** The current word without waiting, when its chunk is decoded already. */
+  get ready(): PackedWord | undefined {
+    return this.words[this.next];
   }
 
   /** The current word, or undefined when the part has no more. */
@@ -403,13 +426,58 @@ class WordCursor {
   }
 }
 
+/** A binary min-heap of word cursors by their current word, in Pagefind's byte order. */
+class CursorHeap {
+  private readonly items: WordCursor[] = [];
+
+  get top(): WordCursor | undefined {
+    return this.items[0];
+  }
+
+  push(cursor: WordCursor): void {
+    const items = this.items;
+    let i = items.push(cursor) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.less(items[parent]!, cursor)) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = cursor;
+  }
+
+  pop(): WordCursor | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child = right < items.length && this.less(items[right]!, items[left]!) ? right : left;
+      if (this.less(last, items[child]!)) break;
+      items[i] = items[child]!;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+
+  private less(a: WordCursor, b: WordCursor): boolean {
+    const order = compareBytes(a.ready![0], b.ready![0]);
+    return order < 0 || (order === 0 && a.order < b.order);
+  }
+}
+
 async function mergeWords(
   parts: readonly PartialIndex[],
   outputPath: string,
   placement: BundlePlacement,
   language: string,
 ): Promise<MetaIndex["chunks"][]> {
-  const cursors = parts.map((part) => new WordCursor(part));
+  const cursors = parts.map((part, order) => new WordCursor(part, order));
   const outputs = placement.folders.map((folder) => ({
     dir: path.join(outputPath, folder, "index"),
     name: shortNames(),
@@ -437,27 +505,31 @@ async function mergeWords(
     if (writing.size >= 8) await Promise.race(writing);
   };
 
+  // The cursors by their current word, smallest first: a word is merged from the few partial
+  // indexes holding it without looking at the others.
+  const heap = new CursorHeap();
+  for (const cursor of cursors) if (await cursor.peek()) heap.push(cursor);
   for (;;) {
-    let word: string | undefined;
-    const current = await Promise.all(cursors.map((cursor) => cursor.peek()));
-    for (const packed of current) {
-      if (packed && (word === undefined || compareBytes(packed[0], word) < 0)) word = packed[0];
+    const first = heap.pop();
+    if (!first) break;
+    const word = first.ready![0];
+    const holding = [first];
+    while (heap.top?.ready![0] === word) holding.push(heap.pop()!);
+    holding.sort((a, b) => a.order - b.order);
+    const same = holding.map((cursor): [PackedWord, PartialIndex] => [cursor.ready!, cursor.part]);
+    for (const cursor of holding) {
+      cursor.advance();
+      if (cursor.ready ?? (await cursor.peek())) heap.push(cursor);
     }
-    if (word === undefined) break;
-    const same: [PackedWord, PartialIndex][] = [];
-    current.forEach((packed, i) => {
-      if (packed && packed[0] === word) {
-        same.push([packed, cursors[i]!.part]);
-        cursors[i]!.advance();
-      }
-    });
     const merged = mergeWord(word, same, placement);
     for (const [bundle, packed] of merged.entries()) {
       if (!packed) continue;
       const output = outputs[bundle]!;
+      const size = locationCount(packed);
+      // Pagefind starts a new chunk before a word that would take the current one past the limit.
+      if (output.chunk.length && output.size + size > CHUNK_LOCATIONS) await flush(output);
       output.chunk.push(packed);
-      output.size += locationCount(packed);
-      if (output.size >= CHUNK_LOCATIONS) await flush(output);
+      output.size += size;
     }
   }
   for (const output of outputs) {

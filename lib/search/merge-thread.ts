@@ -1,8 +1,10 @@
 /**
- * The rendering thread's side of the merge worker (`merge-worker.ts`): what it is told of each page,
- * the partial indexes in order, and the finish.
+ * The rendering thread's side of the merge worker (`merge-worker.ts`): partial indexes stored in the
+ * cache as Pagefind writes them, then, once every page is in, the facts of the pages, the partial
+ * indexes in bundle order, and the finish.
  */
 import type {
+  CachedPage,
   MergeAnswer,
   MergeRequest,
   MergeWorkerData,
@@ -18,23 +20,52 @@ const BATCH = 256;
 export class MergeThread {
   private readonly link: WorkerLink<MergeRequest, MergeAnswer>;
   private facts: PageFacts[] = [];
+  /** Stores asked and not yet answered, by entry folder. */
+  private readonly storing = new Map<
+    string,
+    { resolve: (pages: readonly CachedPage[]) => void; reject: (error: Error) => void }
+  >();
 
   constructor(data: MergeWorkerData) {
     const module = new URL("./merge-worker.ts", import.meta.url).href;
     const workerData: TypeScriptWorkerData<MergeWorkerData> = { ...data, module };
-    this.link = new WorkerLink(new URL("./typescript-worker.mjs", import.meta.url), workerData);
+    this.link = new WorkerLink(new URL("./typescript-worker.mjs", import.meta.url), workerData, (answer) => {
+      if (answer.kind !== "stored") return false;
+      const waiting = this.storing.get(answer.entry);
+      this.storing.delete(answer.entry);
+      this.link.settle(1);
+      if (answer.error) waiting?.reject(new Error(answer.error));
+      else waiting?.resolve(answer.pages ?? []);
+      return true;
+    });
+    this.link.onFailure(() => {
+      for (const { reject } of this.storing.values()) reject(this.link.error!);
+      this.storing.clear();
+    });
+  }
+
+  /**
+   * Stores the partial index Pagefind wrote at `dir` as the cache entry `entry` (see
+   * `store-part.ts`); resolves with its pages as its manifest lists them.
+   */
+  store(dir: string, entry: string, unmarked: readonly string[]): Promise<readonly CachedPage[]> {
+    if (this.storing.has(entry)) throw new Error(`${entry} is being stored already`);
+    return new Promise((resolve, reject) => {
+      this.storing.set(entry, { resolve, reject });
+      this.link.expect({ kind: "store", dir, entry, unmarked }, 1);
+    });
   }
 
   /** Tells the merge of a page (before the partial index holding it is taken over). */
-  page(url: string, sorts: ReadonlyMap<string, string>, marked: boolean): void {
-    this.facts.push({ url, sorts: [...sorts], marked });
+  page(url: string, sorts: ReadonlyMap<string, string>): void {
+    this.facts.push({ url, sorts: [...sorts] });
     if (this.facts.length >= BATCH) this.flush();
   }
 
-  /** Has the merge take over a written partial index; resolves once it has. */
-  async part(dir: string): Promise<void> {
+  /** Has the merge take over a partial index (a cache entry when `pages` are given); resolves once it has. */
+  async part(dir: string, pages?: readonly CachedPage[]): Promise<void> {
     this.flush();
-    await this.link.ask({ kind: "part", dir });
+    await this.link.ask(pages ? { kind: "part", dir, pages } : { kind: "part", dir });
   }
 
   /** Writes the bundles; resolves with the months of each (undefined for an empty index). */

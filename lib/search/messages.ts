@@ -27,26 +27,28 @@ export interface IndexerWorkerData {
   readonly excludeSelectors: readonly string[];
 }
 
-/** A page as Pagefind receives it: its URL and the HTML to index. */
+/** A page as Pagefind receives it: its URL and the HTML to index (UTF-8). */
 export interface IndexerPage {
   readonly url: string;
-  readonly content: string;
+  readonly content: Uint8Array;
 }
 
 export type IndexerRequest =
-  /** Adds pages to the index being filled (a new one is opened with the first). */
-  | { readonly kind: "add"; readonly pages: readonly IndexerPage[] }
-  /** Writes the pages added so far to `dir` as one Pagefind bundle (a partial index), and starts a new index. */
-  | { readonly kind: "write"; readonly dir: string }
+  /** Indexes `pages` in a new Pagefind index and writes it to `dir` as a bundle (a partial index). */
+  | { readonly kind: "index"; readonly dir: string; readonly pages: readonly IndexerPage[] }
   /** Ends the Pagefind process once everything asked before is done; the worker then exits. */
   | { readonly kind: "close" }
   /** A failed build: ends the Pagefind process at once, whatever is queued. */
   | { readonly kind: "stop" };
 
 export type IndexerAnswer =
-  /** For each `add`: how many pages it held, and Pagefind's errors about them. */
-  | { readonly kind: "added"; readonly pages: number; readonly errors: readonly string[] }
-  | { readonly kind: "written"; readonly dir: string; readonly errors: readonly string[] }
+  /** For each `index`: Pagefind's errors about its pages or the writing (none when it went well). */
+  | {
+      readonly kind: "indexed";
+      readonly dir: string;
+      readonly errors: readonly string[];
+      readonly error?: undefined;
+    }
   | { readonly kind: "closed"; readonly error?: undefined }
   | { readonly kind: "stopped"; readonly error?: undefined };
 
@@ -57,23 +59,51 @@ export interface MergeWorkerData {
   readonly outputPath: string;
   /** Pages of the recent bundle searched first (see `tiers.ts`). */
   readonly recentPages: number;
+  /** Where Pagefind's library (script, worker, wasm) is kept for the cached partial indexes. */
+  readonly libraryDir: string;
 }
 
-/** What the merge must know of a page: its sort values, and whether its đ was marked (`d-stroke.ts`). */
+/** What the merge must know of a page: its sort values (Pagefind does not store them). */
 export interface PageFacts {
   readonly url: string;
   readonly sorts: readonly (readonly [key: string, value: string])[];
-  readonly marked: boolean;
+}
+
+/** A page of a cached partial index: its URL and the full Pagefind hash of its fragment as readers get it. */
+export interface CachedPage {
+  readonly url: string;
+  readonly hash: string;
 }
 
 export type MergeRequest =
-  /** Facts of pages, sent before the partial index holding them. */
+  /**
+   * Turns a partial index Pagefind wrote at `dir` into a cache entry at `entry`: fragments restored
+   * for readers (but those of `unmarked` pages, see `d-stroke.ts`), library moved to `libraryDir`,
+   * manifest written last.
+   */
+  | {
+      readonly kind: "store";
+      readonly dir: string;
+      readonly entry: string;
+      readonly unmarked: readonly string[];
+    }
+  /** Facts of pages, sent before the merge. */
   | { readonly kind: "pages"; readonly pages: readonly PageFacts[] }
-  /** Takes over a partial index Pagefind has written (in the order of the partial indexes). */
-  | { readonly kind: "part"; readonly dir: string }
+  /**
+   * Takes over a partial index (in bundle order): a cache entry with its pages, or, without them, a
+   * bundle as Pagefind wrote it (a site without pages).
+   */
+  | { readonly kind: "part"; readonly dir: string; readonly pages?: readonly CachedPage[] }
   /** Merges the word lists and writes the bundles. */
   | { readonly kind: "finish" };
 
 export type MergeAnswer =
+  /** For each `store`, as soon as it is done (stores run side by side, so not in the order asked). */
+  | {
+      readonly kind: "stored";
+      readonly entry: string;
+      readonly pages?: readonly CachedPage[];
+      readonly error?: string;
+    }
   | { readonly kind: "taken"; readonly error?: string }
   | { readonly kind: "finished"; readonly tiers?: TierManifest; readonly error?: string };

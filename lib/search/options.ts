@@ -3,6 +3,7 @@
  * and passed down: nothing below reads the environment.
  */
 import os from "node:os";
+import { fileURLToPath } from "node:url";
 
 /**
  * Reading tools, share links and previous/next sit inside the article but are not its text; the
@@ -13,8 +14,14 @@ export const EXCLUDE_SELECTORS: readonly string[] = [".no-print"];
 /** Pages the recent bundle holds at most, unless its newest month alone is larger (see `tiers.ts`). */
 const RECENT_PAGES = 1000;
 
-/** Pages held by Pagefind at once, shared by the indexers (see `IndexerSettings.partPages`). */
-const PAGES_IN_PAGEFIND = 500;
+/**
+ * Pages of a partial index at most. Why not more: Pagefind holds an index in memory (some hundreds of
+ * KB a page), so two indexers side by side hold at most twice this many.
+ */
+const PART_PAGES = 250;
+
+/** Kept between builds (Netlify's cache plugin and CI cache `.cache/`, like the image cache). */
+const CACHE_DIR = fileURLToPath(new URL("../../.cache/search", import.meta.url));
 
 export interface IndexerOptions {
   /** Language of the index; `vi` names it (no stemmer exists for Vietnamese). */
@@ -26,14 +33,15 @@ export interface IndexerOptions {
    */
   readonly lanes?: number;
   /**
-   * Pages of a partial index: each indexer writes its Pagefind index every this many pages and
-   * starts a new one. Why: Pagefind holds an index in memory (some hundreds of KB per article page),
-   * so memory is bounded by the partial indexes, not the archive, and each is written while the next
-   * pages render. Default: 500 pages held by Pagefind in all, shared by the indexers.
+   * Pages of a partial index at most: a month with more is split (`parts.ts`). Why partial indexes:
+   * Pagefind holds an index in memory, so memory is bounded by them, not the archive, and each is
+   * indexed while the next pages render and cached on its own. Default 250.
    */
   readonly partPages?: number;
   /** Pages of the recent bundle searched first (see `tiers.ts`); default 1,000. */
   readonly recentPages?: number;
+  /** The cache of partial indexes (`part-cache.ts`); default `.cache/search/` in the project. */
+  readonly cacheDir?: string;
 }
 
 /** `IndexerOptions` with every default filled in. */
@@ -42,6 +50,7 @@ export interface IndexerSettings {
   readonly lanes: number;
   readonly partPages: number;
   readonly recentPages: number;
+  readonly cacheDir: string;
   readonly excludeSelectors: readonly string[];
 }
 
@@ -50,15 +59,17 @@ export function indexerSettings(options: IndexerOptions = {}): IndexerSettings {
   return {
     language: options.language ?? "vi",
     lanes,
-    partPages: options.partPages ?? Math.ceil(PAGES_IN_PAGEFIND / lanes),
+    partPages: options.partPages ?? PART_PAGES,
     recentPages: options.recentPages ?? RECENT_PAGES,
+    cacheDir: options.cacheDir ?? CACHE_DIR,
     excludeSelectors: EXCLUDE_SELECTORS,
   };
 }
 
 /**
  * The tuning knobs tests and the benchmark set from the environment: `PORTAL_SEARCH_LANES`,
- * `PORTAL_SEARCH_PART_PAGES`, `PORTAL_SEARCH_RECENT_PAGES` (positive integers; others are ignored).
+ * `PORTAL_SEARCH_PART_PAGES`, `PORTAL_SEARCH_RECENT_PAGES` (positive integers; others are ignored),
+ * and `SEARCH_CACHE_DIR` (a folder; like `IMAGE_CACHE_DIR` for images).
  */
 export function indexerOptionsFromEnv(env: NodeJS.ProcessEnv): IndexerOptions {
   const count = (name: string): number | undefined => {
@@ -72,5 +83,6 @@ export function indexerOptionsFromEnv(env: NodeJS.ProcessEnv): IndexerOptions {
   if (lanes !== undefined) options.lanes = lanes;
   if (partPages !== undefined) options.partPages = partPages;
   if (recentPages !== undefined) options.recentPages = recentPages;
+  if (env.SEARCH_CACHE_DIR) options.cacheDir = env.SEARCH_CACHE_DIR;
   return options;
 }

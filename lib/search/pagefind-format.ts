@@ -1,5 +1,6 @@
 /**
- * Reading and writing the files of a Pagefind 1.6 bundle, as its Rust indexer writes them and its
+ * Reading and writing the files of a Pagefind bundle (1.6's layout, checked for the installed
+ * version by `format-check.ts`), as its Rust indexer writes them and its
  * wasm reads them: gzip of the signature `pagefind_dcd` followed by CBOR (minicbor's array-of-fields
  * encoding), named by a short SHA-1 of the CBOR.
  *
@@ -14,9 +15,6 @@ import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { gunzip, gunzipSync, gzip, gzipSync } from "node:zlib";
 import { decodeCbor, encodeCbor } from "./cbor.ts";
-
-/** The Pagefind version whose layouts these are checked against; a bundle of another version is refused. */
-export const PAGEFIND_VERSION_CHECKED = "1.6.0";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 
@@ -54,6 +52,14 @@ export interface BundleEntry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
   include_characters?: string[];
+}
+
+/**
+ * Whether a file at the top of a bundle is Pagefind's library (script, worker, wasm, UI), the same in
+ * every bundle of one Pagefind version, rather than the index's own (entry, metadata, our manifest).
+ */
+export function isLibraryFile(name: string): boolean {
+  return !name.endsWith(".pf_meta") && name !== "pagefind-entry.json" && name !== "manifest.json";
 }
 
 /** The CBOR body of a Pagefind file (signature checked, gzip undone). */
@@ -116,8 +122,9 @@ const inCodePointOrder = (unit: number): number =>
 
 export function decodeMeta(body: Uint8Array, name: string): MetaIndex {
   const value = decodeCbor(body) as unknown[];
-  if (!Array.isArray(value) || value.length !== 6 || value[0] !== PAGEFIND_VERSION_CHECKED) {
-    throw new Error(`${name}: not a Pagefind ${PAGEFIND_VERSION_CHECKED} metadata file`);
+  // The rest of the layout is checked once per Pagefind version (`format-check.ts`).
+  if (!Array.isArray(value) || value.length !== 6 || typeof value[0] !== "string") {
+    throw new Error(`${name}: not a Pagefind metadata file of the layout the merge reads`);
   }
   const [version, pages, chunks, filters, sorts, metaFields] = value as [
     string,

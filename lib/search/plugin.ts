@@ -37,9 +37,10 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     readFileSync(path.join(templatesDir, "search-page.njk"), "utf8"),
   );
 
-  // A one-off build hands each article page to Pagefind as soon as it is rendered: Pagefind indexes
-  // in processes of its own, fed from worker threads, while Eleventy renders the next pages (the last transform,
-  // so it sees the page as written). Only pages that mark their indexed part (article pages) go in.
+  // A one-off build hands each article page to the indexer as soon as it is rendered (the last
+  // transform, so it sees the page as written): Pagefind indexes each month's pages in processes of
+  // its own, fed from worker threads, while Eleventy renders the next months. Only pages that mark
+  // their indexed part (article pages) go in.
   let indexer: Promise<SearchIndexer> | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     // One left open by a build that failed: its workers and partial indexes go with it.
@@ -48,7 +49,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   });
   eleventyConfig.addTransform("search-index", async function (content: string) {
     if (indexer && this.page.outputPath && content.includes(BODY_ATTRIBUTE)) {
-      await (await indexer).add({ url: this.page.url, html: content });
+      (await indexer).add({ url: this.page.url, html: content });
     }
     return content;
   });
@@ -90,6 +91,8 @@ function report(summary: IndexSummary): void {
     : "";
   console.log(
     `Chỉ mục tìm kiếm: ${summary.pages} bài trong ${(summary.milliseconds / 1000).toFixed(1)} s ` +
-      `(${summary.parts} phần, ${summary.lanes} luồng; ${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang${split})`,
+      `(${summary.parts} phần, ${summary.lanes} luồng; ${summary.indexedParts} phần lập mới, ` +
+      `${summary.parts - summary.indexedParts} phần có sẵn; ` +
+      `${(summary.finishMilliseconds / 1000).toFixed(1)} s sau khi dựng xong trang${split})`,
   );
 }

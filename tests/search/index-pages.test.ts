@@ -1,8 +1,9 @@
 /**
- * The indexer as the build uses it: pages dealt to Pagefind lanes (worker threads, each with its own
- * Pagefind process) and parts, merged into the bundles readers get.
+ * The indexer as the build uses it: pages kept by month, partial indexes made by Pagefind indexers
+ * (worker threads, each with its own Pagefind process) or taken from the cache, merged into the
+ * bundles readers get.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -28,22 +29,42 @@ const pages: IndexedPage[] = Array.from({ length: 40 }, (_, i) => {
 const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-indexer-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** Every file of a bundle by relative path. */
+function files(dir: string): Map<string, Buffer> {
+  const names = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  return new Map(
+    names.map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return [path.relative(dir, file), readFileSync(file)];
+    }),
+  );
+}
+
 describe("indexPages", () => {
-  it("gives the same bundle from two lanes in parts as from one lane in one part", async () => {
+  it("gives the same bundle whatever the order of the pages, the lanes and the size of the partial indexes", async () => {
     const one = await indexPages(pages, path.join(root, "one"), {
       lanes: 1,
-      partPages: 1000,
       recentPages: 1000,
+      cacheDir: path.join(root, "cache-one"),
     });
-    const two = await indexPages(pages, path.join(root, "two"), {
+    const two = await indexPages([...pages].reverse(), path.join(root, "two"), {
       lanes: 2,
-      partPages: 6,
+      partPages: 3,
       recentPages: 1000,
+      cacheDir: path.join(root, "cache-two"),
     });
-    expect([one.parts, one.lanes, two.parts, two.lanes]).toEqual([1, 1, 8, 2]);
+    // 40 pages in 9 months; with at most 3 pages a partial index, each month of 4 or 5 is split in 2.
+    expect([one.parts, one.lanes, two.parts, two.lanes]).toEqual([9, 1, 18, 2]);
     const expected = await semantics(path.join(root, "one"));
     expect(expected.words.length).toBeGreaterThan(100);
     expect(await semantics(path.join(root, "two"))).toEqual(expected);
+    const shuffled = await indexPages(
+      pages.filter((_, i) => i % 2).concat(pages.filter((_, i) => i % 2 === 0)),
+      path.join(root, "shuffled"),
+      { lanes: 2, recentPages: 1000, cacheDir: path.join(root, "cache-one") },
+    );
+    expect([shuffled.parts, shuffled.indexedParts]).toEqual([9, 0]);
+    expect(files(path.join(root, "shuffled"))).toEqual(files(path.join(root, "one")));
   });
 
   it("files đ under d, and gives readers fragments and filters with the real letters", async () => {
@@ -68,7 +89,8 @@ describe("indexPages", () => {
       ...pages.slice(0, 3),
       { url: "/tin-tuc/khong-ngay/", html: pages[3]!.html.replace(/ data-pagefind-sort="[^"]*"/, "") },
     ];
-    await expect(indexPages(broken, path.join(root, "broken"), { lanes: 2, partPages: 2 })).rejects.toThrow(
+    const options = { lanes: 2, partPages: 2, cacheDir: path.join(root, "cache-broken") };
+    await expect(indexPages(broken, path.join(root, "broken"), options)).rejects.toThrow(
       /\/tin-tuc\/khong-ngay\/ has no date/,
     );
     expect(existsSync(path.join(root, "broken"))).toBe(false);

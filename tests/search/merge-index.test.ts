@@ -225,12 +225,14 @@ describe("BundleMerger", () => {
     ).rejects.toThrow(/no sort value "date" for \/tin-tuc\/bai-3\//);
   });
 
-  it("refuses a bundle of another Pagefind version, naming its folder", async () => {
+  it("refuses partial indexes of different Pagefind versions, naming the folder", async () => {
     const odd = path.join(root, "odd");
-    await mergeBundles([path.join(root, "part-0")], odd);
+    await mergeBundles([path.join(root, "part-1")], odd);
     const entry = JSON.parse(readFileSync(path.join(odd, "pagefind-entry.json"), "utf8"));
     writeFileSync(path.join(odd, "pagefind-entry.json"), JSON.stringify({ ...entry, version: "1.4.0" }));
-    await expect(mergeBundles([odd], path.join(root, "odd-out"))).rejects.toThrow(/odd: Pagefind 1\.4\.0/);
+    await expect(mergeBundles([path.join(root, "part-0"), odd], path.join(root, "odd-out"))).rejects.toThrow(
+      /odd: Pagefind 1\.4\.0, the other partial indexes 1\.6\.0/,
+    );
   });
 });
 

@@ -17,9 +17,10 @@ describe("indexerOptionsFromEnv", () => {
 });
 
 describe("indexerSettings", () => {
-  it("shares the pages Pagefind holds at once among the indexers", () => {
+  it("fills in the defaults, the cache in the project folder", () => {
     const settings = indexerSettings({ lanes: 2 });
     expect(settings).toMatchObject({ language: "vi", lanes: 2, partPages: 250, recentPages: 1000 });
+    expect(settings.cacheDir).toMatch(/\.cache\/search$/);
     expect(indexerSettings({ lanes: 3, partPages: 7 }).partPages).toBe(7);
   });
 });
