@@ -1,6 +1,6 @@
 /**
  * Builds the Pagefind bundle from rendered article pages through Pagefind's Node API, in partial
- * indexes by month (`parts.ts`) that are cached between builds (`part-cache.ts`) and merged into the
+ * indexes by quarter (`parts.ts`) that are cached between builds (`part-cache.ts`) and merged into the
  * bundles readers download (`merge-index.ts`).
  *
  * Why the API and not the CLI crawling the output: the CLI reads every HTML file of the site itself
@@ -19,17 +19,27 @@ import { MergeThread } from "./merge-thread.ts";
 import { indexerSettings, type IndexerOptions, type IndexerSettings } from "./options.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
 import { PartCache, settingsKey } from "./part-cache.ts";
-import { monthParts, pageMonth, pageRecord, type Part, type PageRecord } from "./parts.ts";
+import { pageMonth, pageRecord, periodParts, quarterOf, type Part, type PageRecord } from "./parts.ts";
 import type { CachedPage } from "./messages.ts";
 import type { TierManifest } from "./tiers.ts";
 
 /**
- * Pages of other months after a month's last page before it is taken as complete. Why not one:
+ * Pages of other periods after a period's last page before it is taken as complete. Why not one:
  * Eleventy renders several pages at once, so pages come newest first only roughly.
  */
 const QUIET_PAGES = 64;
 
-/** Pages that came for months already taken as complete, after which the indexer stops guessing. */
+/**
+ * Pages handed over between two turns of the event loop. Why: rendering is a run of promises that
+ * never waits for the loop, so without a turn no lookup, message or answer of the search workers
+ * would be handled before the last page.
+ */
+const PAGES_PER_TURN = 8;
+
+/** Partial indexes an indexer is sent ahead of the one it is indexing. */
+const QUEUED_PARTS = 2;
+
+/** Pages that came for periods already taken as complete, after which the indexer stops guessing. */
 const REOPENED_LIMIT = 8;
 
 export interface IndexedPage {
@@ -59,30 +69,33 @@ export interface IndexSummary {
  * One search index filled page by page: `add` every indexed page (as it is rendered, or read from a
  * previous build's output), then `write` (or `abort`, for a build that failed).
  *
- * Pages are kept by month. Pages arrive roughly newest first as Eleventy renders them, so a month
+ * Pages are kept by quarter. Pages arrive roughly newest first as Eleventy renders them, so a period
  * no page came for in a while is most likely complete: its partial indexes are looked up in the
  * cache and the missing ones indexed and stored while rendering goes on. A page that arrives later
- * for such a month only makes that work wasted (and, past a few, stops the guessing, since pages then
- * come in no order): `write` forms every month's partial indexes from all its pages, and uses the
- * cache entry of each key. An indexer owns its worker threads,
- * Pagefind processes and temporary folder, and leaves none behind once written or aborted.
+ * for such a period only makes that work wasted (and, past a few, stops the guessing, since pages then
+ * come in no order): `write` forms every period's partial indexes from all its pages, and uses the
+ * cache entry of each key. An indexer owns its worker threads, Pagefind processes and temporary
+ * folder, and leaves none behind once written or aborted.
  */
 export class SearchIndexer {
-  private readonly months = new Map<string, Map<string, PageRecord>>();
-  /** The month of each page added, to move a page added twice. */
-  private readonly monthOf = new Map<string, string>();
-  /** Months whose partial indexes were looked up since their last page arrived. */
+  private readonly periods = new Map<string, Map<string, PageRecord>>();
+  /** The period of each page added, to move a page added twice. */
+  private readonly periodOf = new Map<string, string>();
+  /** Periods whose partial indexes were looked up since their last page arrived. */
   private readonly sealed = new Set<string>();
-  /** Months not looked up yet, with the number of pages added when their last page came. */
+  /** Periods not looked up yet, with the number of pages added when their last page came. */
   private readonly open = new Map<string, number>();
-  /** Pages that came for a month already looked up: work wasted; past a few, pages come in no order. */
+  /** Pages that came for a period already looked up: work wasted; past a few, pages come in no order. */
   private reopened = 0;
   /** Keys of the partial indexes Pagefind indexed in this build. */
   private readonly indexed = new Set<string>();
   /** Cache entries being looked up, or made (then with their pages, which need no checking), by key. */
   private readonly entries = new Map<string, Promise<readonly CachedPage[] | undefined>>();
   private readonly problems: string[] = [];
+  /** Partial indexes waiting for an indexer (see `idleIndexer`). */
+  private readonly waitingForIndexer: (() => void)[] = [];
   private readonly started = performance.now();
+  private sinceTurn = 0;
   private done = false;
   /** Removes the temporary folder when the process ends mid-build (a failed build exits without `write`). */
   private readonly removeOnExit = (): void => rmSync(this.workDir, { recursive: true, force: true });
@@ -118,9 +131,18 @@ export class SearchIndexer {
 
   /**
    * Hands one page to the indexer; pages without an indexed part are skipped, and a page added again
-   * replaces the first. Cheap: the page's indexed text is kept until its partial index is known.
+   * replaces the first. Cheap: the page's indexed text is kept until its partial index is known; now
+   * and then it resolves only after a turn of the event loop, for the search workers' sake.
    */
-  add(page: IndexedPage): void {
+  async add(page: IndexedPage): Promise<void> {
+    this.take(page);
+    if (++this.sinceTurn >= PAGES_PER_TURN) {
+      this.sinceTurn = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private take(page: IndexedPage): void {
     const record = indexRecord(page.html);
     if (record === undefined) return;
     const sorts = sortValues(record.content);
@@ -129,34 +151,40 @@ export class SearchIndexer {
       this.problems.push(`Search index: ${page.url} has no date (data-pagefind-sort="date:…")`);
       return;
     }
-    const before = this.monthOf.get(page.url);
+    const period = quarterOf(month);
+    const before = this.periodOf.get(page.url);
     if (before !== undefined) {
-      this.months.get(before)!.delete(page.url);
-      this.sealed.delete(before);
+      this.periods.get(before)!.delete(page.url);
+      if (this.sealed.delete(before)) this.open.set(before, this.periodOf.size);
     }
-    this.monthOf.set(page.url, month);
-    let pages = this.months.get(month);
-    if (!pages) this.months.set(month, (pages = new Map()));
+    this.periodOf.set(page.url, period);
+    let pages = this.periods.get(period);
+    if (!pages) this.periods.set(period, (pages = new Map()));
     pages.set(page.url, pageRecord(page.url, record.content, record.marked, sorts));
-    // Work done for this month's pages so far was wasted; with pages in no order, all waits for `write`.
-    if (this.sealed.delete(month)) this.reopened++;
-    this.open.set(month, this.monthOf.size);
+    // Work done for this period's pages so far was wasted; with pages in no order, all waits for `write`.
+    if (this.sealed.delete(period)) this.reopened++;
+    this.open.set(period, this.periodOf.size);
     if (this.reopened > REOPENED_LIMIT) return;
     for (const [other, last] of this.open) {
-      if (this.monthOf.size - last > QUIET_PAGES) this.seal(other);
+      if (this.periodOf.size - last > QUIET_PAGES) this.seal(other);
     }
   }
 
-  /** Starts making the cache entries of a month's partial indexes that the cache does not hold. */
-  private seal(month: string): void {
-    this.open.delete(month);
-    if (this.sealed.has(month)) return;
-    this.sealed.add(month);
-    for (const part of this.partsOf(month)) this.ensureEntry(part);
+  /** Starts making the cache entries of a period's partial indexes that the cache does not hold. */
+  private seal(period: string): void {
+    this.open.delete(period);
+    if (this.sealed.has(period)) return;
+    this.sealed.add(period);
+    for (const part of this.partsOf(period)) this.ensureEntry(part);
   }
 
-  private partsOf(month: string): Part[] {
-    return monthParts(month, this.months.get(month)!.values(), this.settings.partPages, this.cache.settings);
+  private partsOf(period: string): Part[] {
+    return periodParts(
+      period,
+      this.periods.get(period)!.values(),
+      this.settings.partPages,
+      this.cache.settings,
+    );
   }
 
   /**
@@ -175,10 +203,10 @@ export class SearchIndexer {
   }
 
   private async indexPart(part: Part): Promise<readonly CachedPage[]> {
-    const indexer = this.indexers.reduce((least, next) => (next.queued < least.queued ? next : least));
+    const indexer = await this.idleIndexer();
     const dir = await this.cache.stagingDir();
     const pages = part.records.map(({ url, content }) => ({ url, content }));
-    const errors = await indexer.index(dir, pages);
+    const errors = await indexer.index(dir, pages).finally(() => this.wakeOne());
     if (errors.length) {
       await rm(dir, { recursive: true, force: true });
       throw new Error(`Search index failed:\n${errors.join("\n")}`);
@@ -189,6 +217,23 @@ export class SearchIndexer {
     return this.merge.store(dir, this.cache.entryDir(part.key), unmarked);
   }
 
+  /**
+   * The least busy indexer, once one has fewer than `QUEUED_PARTS` partial indexes to do. Why wait:
+   * a partial index sent is copied into the worker, so sending all at once would hold every page
+   * twice.
+   */
+  private async idleIndexer(): Promise<IndexerThread> {
+    for (;;) {
+      const least = this.indexers.reduce((a, b) => (b.queuedParts < a.queuedParts ? b : a));
+      if (least.queuedParts < QUEUED_PARTS) return least;
+      await new Promise<void>((resolve) => this.waitingForIndexer.push(resolve));
+    }
+  }
+
+  private wakeOne(): void {
+    this.waitingForIndexer.shift()?.();
+  }
+
   /** Waits for every partial index, writes the bundle to `outputPath` and stops the workers; throws on any error. */
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
@@ -197,9 +242,9 @@ export class SearchIndexer {
     try {
       if (this.problems.length) throw new Error(this.problems.join("\n"));
       await this.library;
-      // In bundle order: months, and each month's pages by URL, whatever order they arrived in.
-      const months = [...this.months.keys()].filter((month) => this.months.get(month)!.size > 0).sort();
-      parts = months.flatMap((month) => this.partsOf(month));
+      // In bundle order: periods, and each period's pages by URL, whatever order they arrived in.
+      const periods = [...this.periods.keys()].filter((period) => this.periods.get(period)!.size > 0).sort();
+      parts = periods.flatMap((period) => this.partsOf(period));
       const pages = await Promise.all(parts.map((part) => this.trustedEntry(part)));
       // No page at all: Pagefind's own empty bundle.
       const empty = path.join(this.workDir, "empty");
@@ -219,7 +264,7 @@ export class SearchIndexer {
     }
     const end = performance.now();
     return {
-      pages: this.monthOf.size,
+      pages: this.periodOf.size,
       parts: parts.length,
       indexedParts: parts.filter((part) => this.indexed.has(part.key)).length,
       lanes: this.indexers.length,
@@ -245,7 +290,9 @@ export class SearchIndexer {
     if (remade) return this.cache.keep(part.key, remade);
     const again = await this.cache.verify(part.key);
     if ("manifest" in again) return again.manifest.pages;
-    throw new Error(`Search index: the cache entry ${part.key} of ${part.month} is damaged: ${again.damage}`);
+    throw new Error(
+      `Search index: the cache entry ${part.key} of ${part.period} is damaged: ${again.damage}`,
+    );
   }
 
   /** Stops the workers without writing (a build that failed) and removes the temporary folder. */
@@ -277,7 +324,7 @@ export async function indexPages(
 ): Promise<IndexSummary> {
   const indexer = await SearchIndexer.open(indexerSettings(options));
   try {
-    for (const page of pages) indexer.add(page);
+    for (const page of pages) await indexer.add(page);
   } catch (error) {
     await indexer.abort();
     throw error;

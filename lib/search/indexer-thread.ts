@@ -9,8 +9,8 @@ import { WorkerLink } from "./worker-link.ts";
 const STOP_TIMEOUT_MS = 5000;
 
 export class IndexerThread {
-  /** Pages sent and not yet written: how busy the indexer is, for choosing the least busy one. */
-  queued = 0;
+  /** Partial indexes sent and not yet written. */
+  queuedParts = 0;
   /** Asked to close or stop: its worker ends by itself. */
   private closing = false;
   private readonly link: WorkerLink<IndexerRequest, IndexerAnswer>;
@@ -33,12 +33,12 @@ export class IndexerThread {
 
   /** Indexes `pages` (in this order) as one partial index written to `dir`; resolves with Pagefind's errors. */
   async index(dir: string, pages: readonly IndexerPage[]): Promise<readonly string[]> {
-    this.queued += pages.length;
+    this.queuedParts++;
     try {
       const answer = await this.link.ask({ kind: "index", dir, pages });
       return answer.kind === "indexed" ? answer.errors : [];
     } finally {
-      this.queued -= pages.length;
+      this.queuedParts--;
     }
   }
 

@@ -16,7 +16,18 @@
  * values (which Pagefind does not store, so the caller passes them); fragments may be rewritten to
  * undo what was changed in the text for the index only (our đ → ḏ), which readers would otherwise see.
  */
-import { copyFile, cp, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import {
+  copyFile,
+  cp,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  writeFile,
+  type FileHandle,
+} from "node:fs/promises";
 import path from "node:path";
 import { decodeCbor, encodeCbor } from "./cbor.ts";
 import { mapLimit } from "./map-limit.ts";
@@ -41,6 +52,9 @@ import {
   type PackedWord,
   type WordIndex,
 } from "./pagefind-format.ts";
+
+/** A cache entry's words: uncompressed CBOR pieces one after another, and their lengths (`store-part.ts`). */
+export const WORD_PIECES = { file: "words.cbor", lengths: "words.json" } as const;
 
 /** Pagefind's chunk size: a chunk holds words of at most this many locations (pages counted as one). */
 const CHUNK_LOCATIONS = 20_000;
@@ -132,7 +146,19 @@ export class BundleMerger {
     await this.ready;
     const file = path.join(dir, `pagefind.${entry.languages[this.language]!.hash}.pf_meta`);
     const meta = decodeMeta(unpack(await readFile(file), file), file);
-    const part: PartialIndex = { dir, meta, offset: this.pages.length, fields: [] };
+    const pieces = cached
+      ? {
+          file: path.join(dir, WORD_PIECES.file),
+          lengths: JSON.parse(await readFile(path.join(dir, WORD_PIECES.lengths), "utf8")) as number[],
+        }
+      : undefined;
+    const part: PartialIndex = {
+      dir,
+      meta,
+      offset: this.pages.length,
+      fields: [],
+      ...(pieces && { pieces }),
+    };
     this.parts.push(part);
     if (cached) await this.copyFragments(part, cached);
     else await this.takeFragments(part);
@@ -268,8 +294,14 @@ export class BundleMerger {
       this.urls.push(url);
       return { from: path.join(part.dir, "fragment", `${fragment}.pf_fragment`), name };
     });
+    // A copy (a clone where the file system has them), never a link: the cache outlives the output,
+    // and neither may change through the other.
     await mapLimit(copies, 32, ({ from, name }) =>
-      copyFile(from, path.join(this.outputPath, "fragment", `${name}.pf_fragment`)),
+      copyFile(
+        from,
+        path.join(this.outputPath, "fragment", `${name}.pf_fragment`),
+        constants.COPYFILE_FICLONE,
+      ),
     );
   }
 
@@ -353,6 +385,8 @@ interface PartialIndex {
   readonly offset: number;
   /** The part's meta-field numbers in the merged field list (set by `finish`). */
   fields: number[];
+  /** A cache entry's word pieces (`WORD_PIECES`), read instead of Pagefind's chunks. */
+  readonly pieces?: { readonly file: string; readonly lengths: readonly number[] };
 }
 
 /**
@@ -384,6 +418,9 @@ class WordCursor {
   private words: PackedWord[] = [];
   private next = 0;
   private ahead: Promise<Uint8Array> | undefined;
+  /** A cache entry's pieces file, open while its pieces are read one after another. */
+  private file: Promise<FileHandle> | undefined;
+  private offset = 0;
 
   constructor(
     readonly part: PartialIndex,
@@ -416,11 +453,32 @@ class WordCursor {
   }
 
   private read(chunk: number): Promise<Uint8Array> | undefined {
+    const pieces = this.part.pieces;
+    if (pieces) {
+      const length = pieces.lengths[chunk];
+      if (length === undefined) return undefined;
+      const offset = this.offset;
+      this.offset += length;
+      this.file ??= open(pieces.file);
+      const last = chunk === pieces.lengths.length - 1;
+      return this.deferFailure(
+        this.file.then(async (handle) => {
+          const { buffer } = await handle.read(Buffer.alloc(length), 0, length, offset);
+          if (last) await handle.close();
+          return buffer;
+        }),
+      );
+    }
     const entry = this.part.meta.chunks[chunk];
     if (!entry) return undefined;
     const file = path.join(this.part.dir, "index", `${entry[2]}.pf_index`);
-    const body = readFile(file).then(async (packed) => withoutSignature(await gunzipAsync(packed), file));
-    // Read ahead of need: a failure surfaces when the chunk is reached, not as an unhandled rejection.
+    return this.deferFailure(
+      readFile(file).then(async (packed) => withoutSignature(await gunzipAsync(packed), file)),
+    );
+  }
+
+  /** Read ahead of need: a failure surfaces when the chunk is reached, not as an unhandled rejection. */
+  private deferFailure(body: Promise<Uint8Array>): Promise<Uint8Array> {
     body.catch(() => undefined);
     return body;
   }
@@ -604,7 +662,7 @@ class PageList {
 }
 
 /** What Pagefind counts towards a chunk's size: every location, and one per page listed. */
-function locationCount([, pages, variants]: PackedWord): number {
+export function locationCount([, pages, variants]: PackedWord): number {
   let count = 0;
   for (const [, locs, metaLocs] of pages) count += locs.length + metaLocs.length + 1;
   for (const [, variantPages] of variants) {

@@ -1,8 +1,9 @@
 /**
- * Partial indexes formed by something that does not move when one article changes: the month of
- * publication (Vietnam time, from the page's `date` sort value), a large month split by URL. So a
+ * Partial indexes formed by something that does not move when one article changes: the quarter of
+ * publication (Vietnam time, from the page's `date` sort value), a large quarter split by URL. So a
  * text edit changes one partial index, a date change two, and every other one keeps its cache key
- * (`part-cache.ts`).
+ * (`part-cache.ts`). Why quarters, not months: every partial index costs Pagefind and the merge a
+ * fixed share, and a portal's month is a few dozen articles, a quarter about the part size.
  */
 import { createHash } from "node:crypto";
 
@@ -43,20 +44,28 @@ export function pageMonth(sorts: ReadonlyMap<string, string>): string | undefine
   return /^\d{4}-\d{2}$/.test(month) ? month : undefined;
 }
 
-/** One partial index: pages of one month (or one slice of a large month), in URL order, and its key. */
+/**
+ * The quarter (`YYYY-Qn`) of a month (`YYYY-MM`).
+ * @example quarterOf("2025-11") // "2025-Q4"
+ */
+export function quarterOf(month: string): string {
+  return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
+}
+
+/** One partial index: pages of one quarter (or one slice of a large one), in URL order, and its key. */
 export interface Part {
-  readonly month: string;
+  readonly period: string;
   readonly records: readonly PageRecord[];
   /** Hex SHA-256 of the settings' key and each page's hash, in order. */
   readonly key: string;
 }
 
 /**
- * The partial indexes of one month's pages: in URL order, split into as few slices of at most
- * `maxPages` as can be, of even size, so the split depends only on the month's pages.
+ * The partial indexes of one quarter's pages: in URL order, split into as few slices of at most
+ * `maxPages` as can be, of even size, so the split depends only on the quarter's pages.
  */
-export function monthParts(
-  month: string,
+export function periodParts(
+  period: string,
   records: Iterable<PageRecord>,
   maxPages: number,
   settingsKey: string,
@@ -70,6 +79,6 @@ export function monthParts(
     );
     const hash = createHash("sha256").update(settingsKey);
     for (const record of slice) hash.update(record.hash);
-    return { month, records: slice, key: hash.digest("hex") };
+    return { period, records: slice, key: hash.digest("hex") };
   });
 }

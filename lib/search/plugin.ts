@@ -49,7 +49,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   });
   eleventyConfig.addTransform("search-index", async function (content: string) {
     if (indexer && this.page.outputPath && content.includes(BODY_ATTRIBUTE)) {
-      (await indexer).add({ url: this.page.url, html: content });
+      await (await indexer).add({ url: this.page.url, html: content });
     }
     return content;
   });

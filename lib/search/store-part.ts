@@ -4,7 +4,10 @@
  * once per settings), the manifest written, and the folder renamed into place.
  *
  * Why restore here and not in the merge: a partial index taken from the cache then costs the merge a
- * file copy per page, not an unzip, a rewrite and a zip.
+ * file copy per page, not an unzip, a rewrite and a zip. Why its words are stored again, in small
+ * uncompressed pieces (`words.cbor`, their lengths in `words.json`) instead of Pagefind's chunks: the merge holds the current
+ * chunk of every partial index at once, and a month's partial index is often a single chunk of its
+ * whole vocabulary, so with Pagefind's chunks it would hold the whole site's word lists decoded.
  */
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -19,9 +22,14 @@ import {
   pagefindHash,
   unpack,
   withoutSignature,
+  readCbor,
   type BundleEntry,
+  type PackedWord,
+  type WordIndex,
 } from "./pagefind-format.ts";
 import { mapLimit } from "./map-limit.ts";
+import { encodeCbor } from "./cbor.ts";
+import { locationCount, WORD_PIECES } from "./merge-index.ts";
 
 /** Stores the partial index Pagefind wrote at `dir` as the cache entry `entry`; `dir` is gone after. */
 export async function storePart(
@@ -49,7 +57,38 @@ export async function storePart(
     await writeFile(file, await packAsync(bytes));
     return { url, hash: pagefindHash(bytes) };
   });
+  await storeWords(
+    dir,
+    meta.chunks.map(([, , hash]) => path.join(dir, "index", `${hash}.pf_index`)),
+  );
   await writeManifest(dir, pages);
   await commitFolder(dir, entry);
   return pages;
+}
+
+/** Locations (as Pagefind counts them for its chunks) in one stored piece of a partial index's words. */
+const PIECE_LOCATIONS = 2000;
+
+/** Replaces Pagefind's index chunks (`chunks`, in order) with pieces of at most `PIECE_LOCATIONS`. */
+async function storeWords(dir: string, chunks: readonly string[]): Promise<void> {
+  const pieces: Uint8Array[] = [];
+  let piece: PackedWord[] = [];
+  let size = 0;
+  const flush = (): void => {
+    pieces.push(encodeCbor([piece] satisfies WordIndex));
+    piece = [];
+    size = 0;
+  };
+  for (const chunk of chunks) {
+    const [words] = await readCbor<WordIndex>(chunk);
+    for (const word of words) {
+      piece.push(word);
+      size += locationCount(word);
+      if (size >= PIECE_LOCATIONS) flush();
+    }
+  }
+  if (piece.length) flush();
+  await writeFile(path.join(dir, WORD_PIECES.file), Buffer.concat(pieces));
+  await writeFile(path.join(dir, WORD_PIECES.lengths), JSON.stringify(pieces.map((p) => p.length)));
+  await rm(path.join(dir, "index"), { recursive: true });
 }

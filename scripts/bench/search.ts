@@ -97,6 +97,11 @@ async function build(content: string): Promise<BuildFigures> {
     ["scripts/build.ts", "--input", content, "--output", output],
     {
       cwd: projectDir,
+      // A cold index: an empty cache of partial indexes, beside the generated content.
+      env: {
+        ...process.env,
+        SEARCH_CACHE_DIR: mkdtempSync(path.join(path.dirname(content), "search-cache-")),
+      },
       stdio: ["ignore", "pipe", "inherit"],
     },
   );

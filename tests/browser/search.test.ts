@@ -22,7 +22,7 @@ const relevance = JSON.parse(readFileSync(path.join(fixtures, "search-relevance.
   first: string;
 }[];
 
-// Two lanes: the 31 articles of 27 months are indexed in 27 partial indexes and merged, so every
+// Two lanes: the 31 articles of 24 quarters are indexed in 24 partial indexes and merged, so every
 // query, filter and sort below runs on a merged index, as on a large archive.
 const search = searchPageForTests({ PORTAL_SEARCH_LANES: "2" });
 const { errors } = search;
@@ -34,9 +34,9 @@ beforeAll(() => {
   base = search.site.base;
 });
 
-it("indexes the 31 articles in the partial indexes of their months over two lanes, into one bundle with no archive", () => {
+it("indexes the 31 articles in the partial indexes of their quarters over two lanes, into one bundle with no archive", () => {
   const { build } = search.site;
-  expect(build.counts).toMatchObject({ "search pages": 31, "search parts": 27, "search lanes": 2 });
+  expect(build.counts).toMatchObject({ "search pages": 31, "search parts": 24, "search lanes": 2 });
   expect(build.stderr).not.toMatch(/Error/);
   // Every year fits the recent bundle: one bundle, no archive to ask for.
   const bundle = bundleSummary(path.join(build.output, "pagefind"));

@@ -1,5 +1,5 @@
 /**
- * The indexer as the build uses it: pages kept by month, partial indexes made by Pagefind indexers
+ * The indexer as the build uses it: pages kept by quarter, partial indexes made by Pagefind indexers
  * (worker threads, each with its own Pagefind process) or taken from the cache, merged into the
  * bundles readers get.
  */
@@ -53,7 +53,7 @@ describe("indexPages", () => {
       recentPages: 1000,
       cacheDir: path.join(root, "cache-two"),
     });
-    // 40 pages in 9 months; with at most 3 pages a partial index, each month of 4 or 5 is split in 2.
+    // 40 pages in 9 quarters; with at most 3 pages a partial index, each quarter of 4 or 5 is split in 2.
     expect([one.parts, one.lanes, two.parts, two.lanes]).toEqual([9, 1, 18, 2]);
     const expected = await semantics(path.join(root, "one"));
     expect(expected.words.length).toBeGreaterThan(100);

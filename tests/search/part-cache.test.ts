@@ -19,13 +19,13 @@ import { settingsKey, verifyFolder, writeManifest } from "../../lib/search/part-
 
 const WORDS = ["cán", "bộ", "đào", "tạo", "Đảng", "ủy", "hòa", "Phú", "Ninh", "xã", "Tam", "dân"];
 
-/** 12 article pages over 4 months. */
+/** 12 article pages over 4 quarters. */
 const pages: IndexedPage[] = Array.from({ length: 12 }, (_, i) => {
   const body = Array.from({ length: 40 + i }, (_, j) => WORDS[(i * 5 + j * j) % WORDS.length]).join(" ");
   return {
     url: `/tin-tuc/bai-${i}/`,
     html: `<!doctype html><html lang="vi"><body><article data-pagefind-body>
-<h1>Bài ${i}</h1><p data-pagefind-sort="date:2024-0${1 + (i % 4)}-10T08:00:00+07:00">Ngày</p><p>${body}</p>
+<h1>Bài ${i}</h1><p data-pagefind-sort="date:202${i % 4}-0${1 + (i % 4)}-10T08:00:00+07:00">Ngày</p><p>${body}</p>
 </article></body></html>`,
   };
 });
@@ -69,7 +69,7 @@ describe("the cache of partial indexes", () => {
     expect("manifest" in (await verifyFolder(entry))).toBe(true);
   });
 
-  it("misses on other settings: another language indexes every month again", async () => {
+  it("misses on other settings: another language indexes every quarter again", async () => {
     const other = await indexPages(pages, path.join(root, "en"), { cacheDir, language: "en" });
     expect([other.parts, other.indexedParts]).toEqual([4, 4]);
     const vi = { language: "vi", excludeSelectors: [".no-print"] };

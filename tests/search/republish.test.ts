@@ -2,7 +2,7 @@
  * A republish with the cache of partial indexes: the real build of the 31 search fixture articles,
  * once from an empty cache, then again after one article's text changed, gives a search index byte
  * for byte the same as a clean build (empty cache) of the changed content, having re-indexed only the
- * changed article's month.
+ * changed article's quarter.
  */
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -39,7 +39,7 @@ const edit = (dir: string): void =>
   appendFileSync(path.join(dir, EDITED), "\nĐoàn kiểm tra của huyện ghi nhận kết quả đáng khích lệ.\n");
 
 describe("a republish after one edit", () => {
-  it("re-indexes one month and gives the clean build's search index, byte for byte", async () => {
+  it("re-indexes one quarter and gives the clean build's search index, byte for byte", async () => {
     const cache = { SEARCH_CACHE_DIR: path.join(root, "cache"), PORTAL_SEARCH_RECENT_PAGES: "17" };
     const site = content("site");
     const cold = await runBuild(site, cache);
