@@ -83,6 +83,7 @@ function report(summary: IndexSummary): void {
   // Also as counters of the timing report (PORTAL_TIMINGS): figures for tools, whatever this line says.
   countStage("search pages", summary.pages);
   countStage("search parts", summary.parts);
+  countStage("search parts indexed", summary.indexedParts);
   countStage("search lanes", summary.lanes);
   const { tiers } = summary;
   const months = (range: TierRange): string => `${range.from} → ${range.to}`;
