@@ -2,9 +2,9 @@
  * The part of CBOR (RFC 8949) that Pagefind's index files use: unsigned and negative integers, text
  * strings and definite-length arrays, encoded the shortest way, as Rust's minicbor writes them.
  *
- * Why not a CBOR library: merging a 10,000-article index decodes and re-encodes some 25 million
- * numbers, and the general-purpose decoders tried (cbor2) spent most of the merge in their streaming
- * machinery; this subset is a tight loop over a byte array and stays byte for byte compatible.
+ * Why not a CBOR library: merging an archive's index decodes and re-encodes tens of millions of
+ * numbers, and general-purpose decoders spend most of that in their streaming machinery; this subset
+ * is a tight loop over a byte array and stays byte for byte compatible.
  */
 export type CborValue = number | string | CborValue[];
 

@@ -19,7 +19,7 @@ import { MergeThread } from "./merge-thread.ts";
 import { indexerSettings, type IndexerOptions, type IndexerSettings } from "./options.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
 import { PartCache, settingsKey } from "./part-cache.ts";
-import { pageMonth, pageRecord, periodParts, quarterOf, type Part, type PageRecord } from "./parts.ts";
+import { pageMonth, pageRecord, periodParts, quarterOf, type PartPages, type PageRecord } from "./parts.ts";
 import type { CachedPage } from "./messages.ts";
 import type { TierManifest } from "./tiers.ts";
 
@@ -178,7 +178,7 @@ export class SearchIndexer {
     for (const part of this.partsOf(period)) this.ensureEntry(part);
   }
 
-  private partsOf(period: string): Part[] {
+  private partsOf(period: string): PartPages[] {
     return periodParts(
       period,
       this.periods.get(period)!.values(),
@@ -191,7 +191,7 @@ export class SearchIndexer {
    * Resolves once the cache holds an entry for `part`: found there, or indexed and stored now (then
    * with its pages).
    */
-  private ensureEntry(part: Part): Promise<readonly CachedPage[] | undefined> {
+  private ensureEntry(part: PartPages): Promise<readonly CachedPage[] | undefined> {
     let made = this.entries.get(part.key);
     if (!made) {
       made = this.cache.has(part.key).then((found) => (found ? undefined : this.indexPart(part)));
@@ -202,7 +202,7 @@ export class SearchIndexer {
     return made;
   }
 
-  private async indexPart(part: Part): Promise<readonly CachedPage[]> {
+  private async indexPart(part: PartPages): Promise<readonly CachedPage[]> {
     const indexer = await this.idleIndexer();
     const dir = await this.cache.stagingDir();
     const pages = part.records.map(({ url, content }) => ({ url, content }));
@@ -238,7 +238,7 @@ export class SearchIndexer {
   async write(outputPath: string): Promise<IndexSummary> {
     const finishing = performance.now();
     let tiers: TierManifest | undefined;
-    let parts: Part[] = [];
+    let parts: PartPages[] = [];
     try {
       if (this.problems.length) throw new Error(this.problems.join("\n"));
       await this.library;
@@ -279,7 +279,7 @@ export class SearchIndexer {
    * The pages of a partial index's cache entry, once every file of it is as its manifest says; an
    * entry that is not (a cut-off write, a hand edit) is discarded and indexed again.
    */
-  private async trustedEntry(part: Part): Promise<readonly CachedPage[]> {
+  private async trustedEntry(part: PartPages): Promise<readonly CachedPage[]> {
     const made = await this.ensureEntry(part);
     if (made) return this.cache.keep(part.key, made);
     const found = await this.cache.verify(part.key);

@@ -53,7 +53,7 @@ export function quarterOf(month: string): string {
 }
 
 /** One partial index: pages of one quarter (or one slice of a large one), in URL order, and its key. */
-export interface Part {
+export interface PartPages {
   readonly period: string;
   readonly records: readonly PageRecord[];
   /** Hex SHA-256 of the settings' key and each page's hash, in order. */
@@ -69,7 +69,7 @@ export function periodParts(
   records: Iterable<PageRecord>,
   maxPages: number,
   settingsKey: string,
-): Part[] {
+): PartPages[] {
   const sorted = [...records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const count = Math.ceil(sorted.length / maxPages);
   return Array.from({ length: count }, (_, i) => {
