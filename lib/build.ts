@@ -19,6 +19,7 @@ import { progress } from "./progress.ts";
 import { publishVersion, recoverOutput, stageVersion } from "./output/site-versions.ts";
 import { diskErrorOf } from "./output/disk-errors.ts";
 import { faultPoint } from "./output/fault-point.ts";
+import { PageRebuild } from "./rebuild/page-rebuild.ts";
 
 export interface BuildOptions {
   /** Content folder (articles and `_data`); defaults to `content/`. */
@@ -26,6 +27,8 @@ export interface BuildOptions {
   /** Output folder; defaults to `_site/`. */
   readonly output?: string;
   readonly quiet?: boolean;
+  /** Render every page, even those the previous version holds unchanged (lib/rebuild); env `PORTAL_FULL_BUILD=1` too. */
+  readonly full?: boolean;
 }
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,6 +58,14 @@ async function build(options: BuildOptions): Promise<string> {
     throw new ContentError([...problems, ...(await checkArticleImages(articles))]);
   }
   for (const warning of problems) console.warn(formatProblem(warning));
+  // Which pages the previous version holds unchanged: only the others are rendered.
+  const pages = PageRebuild.open({
+    projectDir,
+    input,
+    output,
+    cacheDir: path.join(projectDir, ".cache", "pages"),
+    full: options.full ?? process.env.PORTAL_FULL_BUILD === "1",
+  });
   let staging: string | undefined;
   try {
     staging = stageVersion(output);
@@ -64,10 +75,12 @@ async function build(options: BuildOptions): Promise<string> {
       config: (eleventyConfig) => {
         setContentDir(eleventyConfig, input);
         measurePages(eleventyConfig);
+        pages.register(eleventyConfig);
       },
     });
     await timeStage("eleventy", () => eleventy.write());
-    await timeStage("publish", () => publishVersion(output, staging as string));
+    const version = await timeStage("publish", () => publishVersion(output, staging as string));
+    pages.save(version);
     return output;
   } catch (error) {
     // Published or not, `output` is whole; only the unfinished version is removed.

@@ -8,8 +8,11 @@ import path from "node:path";
 import { isMainThread } from "node:worker_threads";
 import { heapLimitHere, runWithHeapLimit } from "../lib/heap.ts";
 
-// --input/--output let tests and the benchmark build other content folders with the same code.
-const { values } = parseArgs({ options: { input: { type: "string" }, output: { type: "string" } } });
+// --input/--output let tests and the benchmark build other content folders with the same code;
+// --full renders every page even when the previous version holds most of them (lib/rebuild).
+const { values } = parseArgs({
+  options: { input: { type: "string" }, output: { type: "string" }, full: { type: "boolean" } },
+});
 
 // A large archive needs a heap sized to it, not Node's default: this script then runs again as a
 // worker thread with that limit (see lib/heap.ts).
@@ -27,6 +30,7 @@ async function build(): Promise<void> {
       input: values.input,
       output: values.output,
       quiet: !process.env.VERBOSE,
+      ...(values.full ? { full: true } : {}),
     });
     console.log(`Đã xuất bản vào ${output} trong ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {

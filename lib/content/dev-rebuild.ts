@@ -75,7 +75,10 @@ export function isQuickPass(eleventyConfig: EleventyConfig): boolean {
   return quickPasses.get(eleventyConfig)?.() ?? false;
 }
 
-/** Registers the quick pass, and the global data `listings` and `articlePages` (what the article template paginates). */
+/**
+ * Registers the quick pass, and the global data `listings`, `articlePages` and `listPages` (what the
+ * article and list templates paginate).
+ */
 export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options: DevRebuildOptions): void {
   const delay = options.followUpDelayMs ?? (Number(process.env.DEV_FOLLOW_UP_MS) || FOLLOW_UP_DELAY_MS);
   const articlesRoot = path.join(contentDir(eleventyConfig), "articles");
@@ -132,6 +135,7 @@ export default function devRebuildPlugin(eleventyConfig: EleventyConfig, options
   quickPasses.set(eleventyConfig, () => pass?.slugs !== undefined);
 
   eleventyConfig.addGlobalData("listings", async () => (await prepare()).listings);
+  eleventyConfig.addGlobalData("listPages", async () => (await prepare()).listings.listPages);
   eleventyConfig.addGlobalData("articlePages", async () => {
     const { articles, slugs } = await prepare();
     return options.pages(slugs ? articles.filter((article) => slugs.has(article.slug)) : articles);

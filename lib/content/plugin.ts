@@ -14,14 +14,18 @@ import { readSiteConfig } from "./site.ts";
 import { ROUTES, taxonUrl, type Link, type TaxonKind } from "./url-scheme.ts";
 import { articleTrail, breadcrumbTrail } from "./breadcrumbs.ts";
 import { timeStage } from "../timing.ts";
+import { buildNow } from "../clock.ts";
 import { progress } from "../progress.ts";
 import devRebuildPlugin from "./dev-rebuild.ts";
 import devErrorsPlugin from "./dev-errors.ts";
+import { selectPages, type PageSelection } from "../rebuild/selection.ts";
 
 /** What the content module needs from an image pipeline (lib/images provides it). */
 export interface ContentImages {
   /** Encodes every image of these articles before pages render; resolves with the bad ones. */
   prepareArticles(articles: readonly Article[]): Promise<Problem[]>;
+  /** Once prepared, content keys of the photos an article's pages show: a replaced photo changes them. */
+  imageKeys?(article: Article): readonly string[];
   readonly renderImage: ImageRenderer;
 }
 
@@ -81,7 +85,7 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
   const loadPublished = async (): Promise<Article[]> => {
     const { articles, problems } = timeStage("content", () => loadArticles(content));
     loadedByConfig.set(eleventyConfig, articles);
-    const published = publishedArticles(articles, options.now ?? new Date(), devServer);
+    const published = publishedArticles(articles, options.now ?? buildNow(), devServer);
     progress.articles(published.length);
     // Images are checked even when other articles have errors, so one run lists every problem.
     // Loader warnings were printed by lib/build.ts before Eleventy started; image warnings are new.
@@ -123,8 +127,23 @@ export default function contentPlugin(eleventyConfig: EleventyConfig, options: C
       homeTemplate: "home.njk",
     });
   } else {
-    eleventyConfig.addGlobalData("listings", async () => listingsOf(await load()));
-    eleventyConfig.addGlobalData("articlePages", async () => articlePages(await load()));
+    // A production build may keep unchanged article and list pages from the previous version
+    // (lib/rebuild): the templates paginate only the pages to render; every other output sees all.
+    let listings: Promise<Listings> | undefined;
+    let selection: Promise<PageSelection> | undefined;
+    eleventyConfig.on("eleventy.before", () => {
+      listings = selection = undefined;
+    });
+    const listingsNow = (): Promise<Listings> => (listings ??= load().then(listingsOf));
+    const select = (): Promise<PageSelection> =>
+      (selection ??= (async () => {
+        const articles = articlePages(await load());
+        const imageKeys = options.images?.imageKeys?.bind(options.images);
+        return selectPages(eleventyConfig, { articles, listings: await listingsNow(), imageKeys });
+      })());
+    eleventyConfig.addGlobalData("listings", listingsNow);
+    eleventyConfig.addGlobalData("articlePages", async () => (await select()).articles);
+    eleventyConfig.addGlobalData("listPages", async () => (await select()).listPages);
   }
 
   // The documents an article links to are served from its URL, so relative links work. Only these:

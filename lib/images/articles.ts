@@ -85,6 +85,16 @@ export class ArticleImages implements ContentImages {
     return problems;
   }
 
+  /** Content keys of the photos the article's pages show or share (lead, body, share source), once prepared. */
+  imageKeys(article: Article): readonly string[] {
+    const sources = [
+      article.image?.path,
+      ...article.bodyImages.map((image) => image.path),
+      shareSource(article, this.banner),
+    ];
+    return sources.map((source) => (source && this.pipeline.get(source)?.key) ?? "");
+  }
+
   /**
    * The share image of an article, once prepared: the 1200×630 JPEG made from its lead photo (else its
    * first photo), with its real size in bytes and its photo's alt text. Undefined for an article with

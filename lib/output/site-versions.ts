@@ -35,8 +35,9 @@ export function stageVersion(output: string): string {
 /**
  * Publishes a finished `staging` folder: marks it complete (one rename), then points `output` at it
  * (a new link renamed over the old one). The replaced version is deleted in the background.
+ * Resolves with the published version's folder.
  */
-export async function publishVersion(output: string, staging: string): Promise<void> {
+export async function publishVersion(output: string, staging: string): Promise<string> {
   const version = staging.slice(0, -BUILDING.length);
   renameSync(staging, version);
   await faultPoint("version-complete");
@@ -54,11 +55,12 @@ export async function publishVersion(output: string, staging: string): Promise<v
       throw error;
     }
     retire(moved);
-    return;
+    return version;
   }
   pointAt(output, version);
   await faultPoint("swapped");
   if (previous !== undefined && previous !== version) retire(previous);
+  return version;
 }
 
 /**
@@ -88,7 +90,7 @@ function pointAt(output: string, version: string): void {
 }
 
 /** The version folder `output` links to, or undefined when it is missing, a real folder, or dangling. */
-function currentVersion(output: string): string | undefined {
+export function currentVersion(output: string): string | undefined {
   try {
     if (!lstatSync(output).isSymbolicLink()) return undefined;
     const target = path.resolve(path.dirname(output), readlinkSync(output));

@@ -11,6 +11,7 @@ import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { loadedArticles } from "../content/plugin.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
+import { keptPages } from "../rebuild/selection.ts";
 import { ContentError } from "../content/problems.ts";
 import { aliasProblems } from "../content/aliases.ts";
 import { redirectsFile } from "./redirects.ts";
@@ -39,7 +40,11 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
     const output = outputDir(eleventyConfig);
     // All articles, drafts and future ones included: an alias must not take a URL an article will have.
     const articles = loadedArticles(eleventyConfig);
-    const generated = (results ?? []).map((result) => result.url).filter(Boolean);
+    // Rendered by this build, or kept unchanged from the previous version (lib/rebuild).
+    const generated = [
+      ...(results ?? []).map((result) => result.url).filter(Boolean),
+      ...keptPages(eleventyConfig).map((page) => page.url),
+    ];
     const files = filesAsUrls(output);
     // The routes `npm run check` knows, and what this build really wrote (the same, unless a route
     // was added without lib/publish/routes.ts knowing: then the build still refuses the alias).

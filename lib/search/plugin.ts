@@ -15,6 +15,7 @@ import { searchFacets } from "./facets.ts";
 import { indexerOptionsFromEnv, indexerSettings, type IndexerOptions } from "./options.ts";
 import type { TierRange } from "./tiers.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
+import { keptArticlePages } from "../rebuild/selection.ts";
 
 export interface SearchOptions extends IndexerOptions {
   /** Folder of the Pagefind bundle inside the output; the browser script imports `/<bundle>/pagefind.js`. */
@@ -66,7 +67,13 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
     if (indexer) {
       const open = indexer;
       indexer = undefined;
-      const summary = await timeStage("search index", async () => (await open).write(target));
+      const summary = await timeStage("search index", async () => {
+        const search = await open;
+        // Pages this build kept from the previous version (lib/rebuild) are indexed as they were written.
+        for await (const page of keptArticlePages(eleventyConfig))
+          if (page.html.includes(BODY_ATTRIBUTE)) await search.add(page);
+        return search.write(target);
+      });
       report(summary);
       return;
     }

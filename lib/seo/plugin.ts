@@ -10,6 +10,7 @@ import type { Article } from "../content/article.ts";
 import type { SiteConfig } from "../content/site.ts";
 import type { Listings } from "../content/listings.ts";
 import { absoluteUrl } from "./urls.ts";
+import { buildNow } from "../clock.ts";
 import { pageShareImage, type ShareImages } from "./share.ts";
 import { breadcrumbList, jsonLdScript, newsArticle, webSite } from "./json-ld.ts";
 import { atomFeed, FEED_LENGTH, jsonFeed, rssFeed } from "./feeds.ts";
@@ -47,9 +48,9 @@ export function feedPath(pageUrl: string, format: FeedFormat): string {
 }
 
 export default function seoPlugin(eleventyConfig: EleventyConfig, options: SeoOptions = {}): void {
-  let now = options.now ?? new Date();
+  let now = options.now ?? buildNow();
   eleventyConfig.on("eleventy.before", () => {
-    now = options.now ?? new Date();
+    now = options.now ?? buildNow();
   });
 
   eleventyConfig.addFilter("absoluteUrl", (url: string, siteUrl: string) => absoluteUrl(url, siteUrl));

@@ -8,6 +8,7 @@
  *   npm run bench -- --sizes 4000          # any sizes
  *   npm run bench -- --full                # adds 100,000
  *   npm run bench -- --no-dev --keep       # skip the dev-server edit; keep the temp folders
+ *   npm run bench -- --no-republish        # skip the one-edit republish
  *   npm run bench -- --corpus wide         # sentences of the ~65 real fixture articles too
  *   npm run bench -- --sizes 4000,10000 --repeat 3   # each contender 3 times in turn: medians
  *   npm run bench -- --sizes 100000 --once --no-bare --no-hugo --no-dev   # the archive-size run
@@ -25,6 +26,7 @@ import { buildHugo, hugoInstalled } from "./hugo.ts";
 import { folderSize, measure, type Measured } from "./measure.ts";
 import { indexWithPagefindCli } from "./pagefind-cli.ts";
 import { formatTable, type Round } from "./report.ts";
+import { measureRepublish } from "./republish.ts";
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     full: { type: "boolean", default: false },
     seed: { type: "string", default: "20251126" },
     "no-dev": { type: "boolean", default: false },
+    "no-republish": { type: "boolean", default: false },
     "no-hugo": { type: "boolean", default: false },
     // Bare Eleventy at 100,000 articles runs out of Node's default heap; the Pagefind CLI would need ~30 GB.
     "no-bare": { type: "boolean", default: false },
@@ -99,8 +102,9 @@ async function benchRound(articles: number, root: string): Promise<Round> {
 
   const output = path.join(root, "_site");
   const timingsFile = path.join(root, "timings.json");
+  // Every page rendered (`--full`): into the same output, a build would otherwise keep them all.
   const ours = async () => {
-    const run = await measure(tsx, ["scripts/build.ts", "--input", content, "--output", output], {
+    const run = await measure(tsx, ["scripts/build.ts", "--input", content, "--output", output, "--full"], {
       cwd: projectDir,
       // A cold build: an empty cache of partial search indexes each run (the image cache stays warm).
       env: { PORTAL_TIMINGS: timingsFile, SEARCH_CACHE_DIR: mkdtempSync(path.join(root, "search-cache-")) },
@@ -148,6 +152,18 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   // Each of our runs against the Hugo run taken right after it, while the machine ran at one speed.
   const sideBySide = hugoRuns.map((h, i) => oursRuns[i]!.run.ms / (h.hugo.ms + h.pagefind.ms));
 
+  let republish: Round["republish"];
+  if (!values["no-republish"]) {
+    log(`${articles}: one article edited, then republished`);
+    const slug = site.slugs[Math.floor(site.slugs.length / 3)] as string;
+    const measured = await measureRepublish(tsx, projectDir, content, output, slug, root);
+    republish = { ...measured.run, timings: measured.timings, differences: measured.differences };
+    log(
+      `${articles}: republish ${(measured.run.ms / 1000).toFixed(1)} s, ` +
+        (measured.differences.length ? `${measured.differences.length} files differ` : "identical"),
+    );
+  }
+
   let dev: { firstBuildMs: number; editMs: number; settledMs: number; retried: boolean } | undefined;
   if (!values["no-dev"]) {
     log(`${articles}: dev server, then one edit`);
@@ -164,6 +180,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
     searchBytes: existsSync(searchDir) ? folderSize(searchDir) : undefined,
     firstQueryBytes,
     allYearsQueryBytes: allYearsBytes,
+    republish,
     devFirstBuildMs: dev?.firstBuildMs,
     devEditMs: dev?.editMs,
     devSettledMs: dev?.settledMs,

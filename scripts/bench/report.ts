@@ -34,6 +34,12 @@ export interface Round {
    * no answer within 120 s; absent in a report saved without it.
    */
   readonly allYearsQueryBytes?: number | null | undefined;
+  /**
+   * One article's text edited, then `npm run build` into the same output; `differences`: files that
+   * differ from a full build of the same content. Absent when not run.
+   */
+  readonly republish?:
+    (Usage & { readonly timings: TimingReport; readonly differences: readonly string[] }) | undefined;
   readonly devFirstBuildMs: number | undefined;
   readonly devEditMs: number | undefined;
   readonly devEditRetried?: boolean;
@@ -149,6 +155,29 @@ export function formatTable(rounds: readonly Round[], cores: number): string {
       "· the same query over every year (scope=all)",
       (r) => (r.allYearsQueryBytes === null ? "no answer in 120 s" : megabytes(r.allYearsQueryBytes)),
     ],
+    [
+      "one-edit republish: wall (÷ our build / ÷ Hugo + Pagefind)",
+      (r) =>
+        r.republish
+          ? `${seconds(r.republish.ms)} (${ratio(r.republish.ms, r.ours.ms)} / ${ratio(r.republish.ms, hugo(r)?.ms)})`
+          : "not run",
+    ],
+    [
+      "· pages rendered / kept; same bytes as a full build",
+      (r) => {
+        if (!r.republish) return "not run";
+        const { counts } = r.republish.timings;
+        const same = r.republish.differences.length
+          ? `no: ${r.republish.differences.length} files differ (${r.republish.differences.slice(0, 3).join(", ")}…)`
+          : "yes";
+        return `${counts["article and list pages rendered"] ?? "n/a"} / ${counts["pages kept"] ?? 0}; ${same}`;
+      },
+    ],
+    ["· CPU time, whole process tree", (r) => (r.republish ? seconds(r.republish.cpuMs) : "not run")],
+    ...Object.keys(stageBreakdown({ stages: [], maxRssBytes: 0, counts: {} }, 0)).map((stage): Row => [
+      `· republish: ${stage}`,
+      (r) => (r.republish ? seconds(stageBreakdown(r.republish.timings, r.republish.ms)[stage]) : "not run"),
+    ]),
     ["dev server: first build", (r) => seconds(r.devFirstBuildMs)],
     [
       "dev server: edit → page written",

@@ -1,0 +1,83 @@
+/**
+ * Which article pages and list pages a build renders, and which it keeps from the previous version.
+ * The content plugin asks `selectPages` for what its templates paginate; the search index and the
+ * publish step ask `keptPages` for the pages this build did not render but publishes all the same.
+ * Without a selector (the dev server, tests that start Eleventy themselves) every page is rendered.
+ */
+import { readFile } from "node:fs/promises";
+import type { EleventyConfig } from "../eleventy.ts";
+import type { Article } from "../content/article.ts";
+import type { ListPageData } from "../content/listings.ts";
+import type { PageKeyInputs } from "./page-keys.ts";
+
+export interface PageSelection {
+  /** What the article template paginates. */
+  readonly articles: readonly Article[];
+  /** What the list template paginates; each keeps its own numbering and pager links. */
+  readonly listPages: readonly ListPageData[];
+}
+
+/** A page kept from the previous version, as it stands in this build's output. */
+export interface KeptPage {
+  readonly url: string;
+  /** Absolute path of its file in the output. */
+  readonly file: string;
+  readonly kind: "article" | "list";
+}
+
+export interface PageSelector {
+  select(inputs: PageKeyInputs): PageSelection;
+  /** Pages linked into the output (complete once Eleventy's `eleventy.after` has begun). */
+  keptPages(): readonly KeptPage[];
+}
+
+const selectors = new WeakMap<EleventyConfig, PageSelector>();
+
+/** Lets `selector` decide the pages of the builds of this configuration (lib/rebuild/page-rebuild.ts). */
+export function setPageSelector(eleventyConfig: EleventyConfig, selector: PageSelector): void {
+  selectors.set(eleventyConfig, selector);
+}
+
+/** The pages to render: those the selector picks, else all of them. */
+export function selectPages(eleventyConfig: EleventyConfig, inputs: PageKeyInputs): PageSelection {
+  return (
+    selectors.get(eleventyConfig)?.select(inputs) ?? {
+      articles: inputs.articles,
+      listPages: inputs.listings.listPages,
+    }
+  );
+}
+
+/** Pages this build publishes without rendering them; empty for a full build. */
+export function keptPages(eleventyConfig: EleventyConfig): readonly KeptPage[] {
+  return selectors.get(eleventyConfig)?.keptPages() ?? [];
+}
+
+/**
+ * The kept article pages with their HTML, in order, for the search index; files are read a few
+ * ahead, so the indexer is not kept waiting on the disk.
+ */
+export async function* keptArticlePages(
+  eleventyConfig: EleventyConfig,
+): AsyncGenerator<{ url: string; html: string }> {
+  const pages = keptPages(eleventyConfig).filter((page) => page.kind === "article");
+  const reading = new Map<number, Promise<string>>();
+  const read = (i: number): void => {
+    const page = pages[i];
+    if (page && !reading.has(i)) reading.set(i, readFile(page.file, "utf8"));
+  };
+  for (let i = 0; i < pages.length; i++) {
+    for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
+    const html = await (reading.get(i) as Promise<string>);
+    reading.delete(i);
+    yield { url: (pages[i] as KeptPage).url, html };
+  }
+}
+
+const READ_AHEAD = 8;
+
+/** The file a page URL is written to, relative to the output: `/a/b/` → `a/b/index.html`. */
+export function pageFile(url: string): string {
+  const relative = url.replace(/^\//, "");
+  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
