@@ -3,12 +3,13 @@
  * (worker threads, each with its own Pagefind process) or taken from the cache, merged into the
  * bundles readers get.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { indexPages, type IndexedPage } from "../../lib/search/index-pages.ts";
 import { semantics } from "../support/pagefind-bundle.ts";
+import { hashTree } from "../support/quality/tree.ts";
 
 const WORDS = ["cán", "bộ", "đào", "tạo", "Đảng", "ủy", "hòa", "hoà", "Phú", "Ninh", "xã", "Tam", "dân"];
 
@@ -28,17 +29,6 @@ const pages: IndexedPage[] = Array.from({ length: 40 }, (_, i) => {
 
 const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-indexer-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** Every file of a bundle by relative path. */
-function files(dir: string): Map<string, Buffer> {
-  const names = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(
-    names.map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [path.relative(dir, file), readFileSync(file)];
-    }),
-  );
-}
 
 describe("indexPages", () => {
   it("gives the same bundle whatever the order of the pages, the lanes and the size of the partial indexes", async () => {
@@ -64,7 +54,7 @@ describe("indexPages", () => {
       { lanes: 2, recentPages: 1000, cacheDir: path.join(root, "cache-one") },
     );
     expect([shuffled.parts, shuffled.indexedParts]).toEqual([9, 0]);
-    expect(files(path.join(root, "shuffled"))).toEqual(files(path.join(root, "one")));
+    expect(hashTree(path.join(root, "shuffled"))).toEqual(hashTree(path.join(root, "one")));
   });
 
   it("files đ under d, and gives readers fragments and filters with the real letters", async () => {

@@ -2,20 +2,13 @@
  * The cache of partial indexes against real Pagefind: an entry whose file was changed after it was
  * written is indexed again rather than published, and a change of settings never reuses an entry.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { indexPages, type IndexedPage } from "../../lib/search/index-pages.ts";
 import { settingsKey, verifyFolder, writeManifest } from "../../lib/search/part-cache.ts";
+import { hashTree } from "../support/quality/tree.ts";
 
 const WORDS = ["cán", "bộ", "đào", "tạo", "Đảng", "ủy", "hòa", "Phú", "Ninh", "xã", "Tam", "dân"];
 
@@ -33,19 +26,6 @@ const pages: IndexedPage[] = Array.from({ length: 12 }, (_, i) => {
 const root = mkdtempSync(path.join(os.tmpdir(), "phuninh-part-cache-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Every file of a folder by relative path. */
-function files(dir: string): Map<string, Buffer> {
-  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) =>
-    entry.isFile(),
-  );
-  return new Map(
-    entries.map((entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      return [path.relative(dir, file), readFileSync(file)];
-    }),
-  );
-}
-
 const entries = (cache: string): string[] => readdirSync(cache).filter((name) => /^[0-9a-f]{64}$/.test(name));
 
 describe("the cache of partial indexes", () => {
@@ -56,7 +36,7 @@ describe("the cache of partial indexes", () => {
     expect([cold.parts, cold.indexedParts]).toEqual([4, 4]);
     const warm = await indexPages(pages, path.join(root, "warm"), { cacheDir });
     expect([warm.parts, warm.indexedParts]).toEqual([4, 0]);
-    expect(files(path.join(root, "warm"))).toEqual(files(path.join(root, "cold")));
+    expect(hashTree(path.join(root, "warm"))).toEqual(hashTree(path.join(root, "cold")));
   });
 
   it("indexes again an entry whose file was cut short, and publishes the same bundle", async () => {
@@ -65,7 +45,7 @@ describe("the cache of partial indexes", () => {
     truncateSync(path.join(entry, "fragment", fragment), 10);
     const again = await indexPages(pages, path.join(root, "again"), { cacheDir });
     expect([again.parts, again.indexedParts]).toEqual([4, 1]);
-    expect(files(path.join(root, "again"))).toEqual(files(path.join(root, "cold")));
+    expect(hashTree(path.join(root, "again"))).toEqual(hashTree(path.join(root, "cold")));
     expect("manifest" in (await verifyFolder(entry))).toBe(true);
   });
 
