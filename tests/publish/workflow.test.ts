@@ -129,9 +129,18 @@ describe("the CI workflow", () => {
     expect(runsOf(verify).join("\n")).toMatch(/npm run check:deploy -- --url "\$DEPLOY_URL"/);
   });
 
-  it("caches npm and the image cache between runs", () => {
-    const cached = build.steps.filter((s) => s.uses?.startsWith("actions/cache@")).map((s) => s.with?.path);
-    expect(cached).toEqual(expect.arrayContaining(["~/.npm", ".cache"]));
+  it("caches npm, and restores before the build what a republish reuses from the last one", () => {
+    const caches = build.steps.filter((s) => s.uses?.startsWith("actions/cache@"));
+    const cached = caches.flatMap((s) => String(s.with?.path ?? "").split("\n")).map((p) => p.trim());
+    // Photos and partial search indexes (.cache), and the published version with the link to it,
+    // without which every page is rendered again (lib/rebuild).
+    expect(cached).toEqual(expect.arrayContaining(["~/.npm", ".cache", ".site-versions", "_site"]));
+    const buildStep = build.steps.findIndex((s) => s.name === "Build");
+    const restored = caches.map((s) => build.steps.indexOf(s));
+    expect(
+      restored.every((index) => index < buildStep),
+      `cache steps ${restored}, build ${buildStep}`,
+    ).toBe(true);
   });
 });
 
