@@ -2,7 +2,7 @@
  * The "code key" of a build: one hash of everything besides the articles that shapes every page —
  * the build's code, layouts, CSS/JS and images under assets/, the dependency lock, the site settings
  * (`_data`), the Node version and the `PORTAL_*` settings. When it differs from the key the previous
- * version was built with, every page is rendered again (lib/rebuild/plan.ts).
+ * version was built with, every page is rendered again (lib/rebuild/page-rebuild.ts).
  *
  * Why one key rather than tracking which page uses which template or setting: a layout, a filter or
  * site.json reaches every page, and a full build after such a change is rare and always correct.
