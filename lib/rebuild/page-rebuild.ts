@@ -72,7 +72,12 @@ export class PageRebuild {
 
   /** Has the content plugin's article and list templates paginate only the pages to render. */
   register(eleventyConfig: EleventyConfig): void {
-    setPageSelector(eleventyConfig, { select: (inputs) => this.select(inputs), keptPages: () => this.kept });
+    setPageSelector(eleventyConfig, {
+      codeKey: this.codeKey,
+      pageKey: (url) => this.keys[url],
+      select: (inputs) => this.select(inputs),
+      keptPages: () => this.kept,
+    });
     // Registered before `.eleventy.ts`'s plugins and synchronous: the kept pages are in the output
     // before the post-build steps list it (`_headers`, aliases) or index it.
     eleventyConfig.on("eleventy.after", () => this.link(outputDir(eleventyConfig)));
@@ -118,7 +123,8 @@ export class PageRebuild {
       if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
       folders.add(folder);
       linkOrCopy(path.join(previous.dir, relative), target);
-      return { url, file: target, kind: this.articleUrls.has(url) ? "article" : "list" } as const;
+      const kind = this.articleUrls.has(url) ? "article" : "list";
+      return { url, file: target, kind, key: this.keys[url]! } as const;
     });
     countStage("pages kept", this.kept.length);
   }

@@ -23,9 +23,22 @@ export interface KeptPage {
   /** Absolute path of its file in the output. */
   readonly file: string;
   readonly kind: "article" | "list";
+  /** Its page key (`page-keys.ts`), the same as when the previous version rendered it. */
+  readonly key: string;
 }
 
-export interface PageSelector {
+/**
+ * What decides a page's bytes: the code key (`code-key.ts`) and, once pages are selected, each
+ * page's key. Two pages with the same URL and both keys are the same bytes, so facts derived from a
+ * page's bytes (its search record, `lib/search/page-records.ts`) can be kept by these keys.
+ */
+export interface PageKeying {
+  readonly codeKey: string;
+  /** The key of a page this build publishes (rendered or kept); undefined before selection. */
+  pageKey(url: string): string | undefined;
+}
+
+export interface PageSelector extends PageKeying {
   select(inputs: PageKeyInputs): PageSelection;
   /** Pages linked into the output (complete once Eleventy's `eleventy.after` has begun). */
   keptPages(): readonly KeptPage[];
@@ -53,14 +66,18 @@ export function keptPages(eleventyConfig: EleventyConfig): readonly KeptPage[] {
   return selectors.get(eleventyConfig)?.keptPages() ?? [];
 }
 
+/** The keys that decide this build's pages; undefined without a selector (every page rendered, no keys). */
+export function pageKeying(eleventyConfig: EleventyConfig): PageKeying | undefined {
+  return selectors.get(eleventyConfig);
+}
+
 /**
- * The kept article pages with their HTML, in order, for the search index; files are read a few
- * ahead, so the indexer is not kept waiting on the disk.
+ * `pages` with their HTML, in order; files are read a few ahead, so the reader is not kept waiting
+ * on the disk.
  */
-export async function* keptArticlePages(
-  eleventyConfig: EleventyConfig,
-): AsyncGenerator<{ url: string; html: string }> {
-  const pages = keptPages(eleventyConfig).filter((page) => page.kind === "article");
+export async function* readPages<P extends KeptPage>(
+  pages: readonly P[],
+): AsyncGenerator<{ page: P; html: string }> {
   const reading = new Map<number, Promise<string>>();
   const read = (i: number): void => {
     const page = pages[i];
@@ -70,7 +87,7 @@ export async function* keptArticlePages(
     for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);
     const html = await (reading.get(i) as Promise<string>);
     reading.delete(i);
-    yield { url: (pages[i] as KeptPage).url, html };
+    yield { page: pages[i] as P, html };
   }
 }
 

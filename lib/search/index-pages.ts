@@ -10,7 +10,7 @@
  * partial indexes are indexed on the other core while Eleventy renders the next pages.
  */
 import { rmSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ensureCheckedLibrary } from "./format-check.ts";
@@ -18,10 +18,13 @@ import { IndexerThread } from "./indexer-thread.ts";
 import { MergeThread } from "./merge-thread.ts";
 import { indexerSettings, type IndexerOptions, type IndexerSettings } from "./options.ts";
 import { indexRecord, sortValues } from "./page-text.ts";
-import { PartCache, settingsKey } from "./part-cache.ts";
+import { PartCache, settingsKey, type Verified } from "./part-cache.ts";
 import { pageMonth, pageRecord, periodParts, quarterOf, type PartPages, type PageRecord } from "./parts.ts";
 import type { CachedPage } from "./messages.ts";
 import type { TierManifest } from "./tiers.ts";
+import { mapLimit } from "./map-limit.ts";
+import { PageRecordBook } from "./page-records.ts";
+import type { KeptPage, PageKeying } from "../rebuild/selection.ts";
 
 /**
  * Pages of other periods after a period's last page before it is taken as complete. Why not one:
@@ -42,6 +45,9 @@ const QUEUED_PARTS = 2;
 /** Pages that came for periods already taken as complete, after which the indexer stops guessing. */
 const REOPENED_LIMIT = 8;
 
+/** Cache entries checked at a time ahead of `write` (each reads its files a few at a time itself). */
+const CHECKS_AHEAD = 2;
+
 export interface IndexedPage {
   /** Site-relative URL, e.g. `/tin-tuc/<slug>/`. */
   readonly url: string;
@@ -56,6 +62,10 @@ export interface IndexSummary {
   readonly indexedParts: number;
   /** Pagefind indexers that ran side by side. */
   readonly lanes: number;
+  /** Pages kept from the previous version that went in from the last build's book, unread. */
+  readonly keptUnread: number;
+  /** Of which read back all the same, because their partial index was indexed again. */
+  readonly readBack: number;
   readonly outputPath: string;
   /** Wall time from the first page handed over to the bundle written, in milliseconds. */
   readonly milliseconds: number;
@@ -91,12 +101,16 @@ export class SearchIndexer {
   private readonly indexed = new Set<string>();
   /** Cache entries being looked up, or made (then with their pages, which need no checking), by key. */
   private readonly entries = new Map<string, Promise<readonly CachedPage[] | undefined>>();
+  /** Checks of cache entries started ahead, while pages render (see `checkAhead`), by key. */
+  private readonly checks = new Map<string, Promise<Verified>>();
   private readonly problems: string[] = [];
   /** Partial indexes waiting for an indexer (see `idleIndexer`). */
   private readonly waitingForIndexer: (() => void)[] = [];
   private readonly started = performance.now();
   private sinceTurn = 0;
   private done = false;
+  private keptUnread = 0;
+  private readBack = 0;
   /** Removes the temporary folder when the process ends mid-build (a failed build exits without `write`). */
   private readonly removeOnExit = (): void => rmSync(this.workDir, { recursive: true, force: true });
 
@@ -108,14 +122,26 @@ export class SearchIndexer {
     /** The format check and the library it keeps; cache entries are stored only after it passed. */
     private readonly library: Promise<void>,
     private readonly workDir: string,
+    /** The keys of this build's pages; without them no book is read or written. */
+    private readonly keying: PageKeying | undefined,
+    /** What the last build indexed of each page (`page-records.ts`). */
+    private readonly book: PageRecordBook,
   ) {
     process.once("exit", this.removeOnExit);
+    this.checkAhead(book.parts);
   }
 
-  /** Starts the indexers' workers and the merge's, and the format check (once per Pagefind version). */
-  static async open(settings: IndexerSettings): Promise<SearchIndexer> {
+  /**
+   * Starts the indexers' workers and the merge's, and the format check (once per Pagefind version).
+   * With `keying`, the last build's book lets kept pages in unread (`addKept`), and its partial
+   * indexes' cache entries are checked while the pages render.
+   */
+  static async open(settings: IndexerSettings, keying?: PageKeying): Promise<SearchIndexer> {
     const workDir = await mkdtemp(path.join(os.tmpdir(), "phuninh-search-"));
     const cache = new PartCache(settings.cacheDir, settingsKey(settings));
+    const book = keying
+      ? PageRecordBook.read(PageRecordBook.file(cache.dir, cache.settings), keying.codeKey, cache.settings)
+      : PageRecordBook.empty;
     const data = { language: settings.language, excludeSelectors: settings.excludeSelectors };
     const indexers = Array.from({ length: settings.lanes }, () => new IndexerThread(data));
     const merge = new MergeThread({
@@ -126,7 +152,36 @@ export class SearchIndexer {
     const library = ensureCheckedLibrary(cache, indexers[0]!);
     // A failed check fails the build at `write` (or when a partial index waits for it), not now.
     library.catch(() => undefined);
-    return new SearchIndexer(settings, cache, indexers, merge, library, workDir);
+    return new SearchIndexer(settings, cache, indexers, merge, library, workDir, keying, book);
+  }
+
+  /**
+   * Checks cache entries against their manifests, a few at a time, before `write` needs them. Why:
+   * reading and hashing every file of an archive's partial indexes takes seconds, which libuv's
+   * threads can spend while the rendering thread is busy with pages.
+   */
+  private checkAhead(keys: readonly string[]): void {
+    let next = 0;
+    const run = (): Promise<void> | undefined => {
+      const key = keys[next++];
+      if (key === undefined || this.done) return undefined;
+      const check = this.cache.check(key);
+      this.checks.set(key, check);
+      return check.then(run, run);
+    };
+    for (let i = 0; i < CHECKS_AHEAD; i++) void run();
+  }
+
+  /**
+   * Hands over a page this build kept from the previous version without reading it, when the last
+   * build's book has its record under the same page key; false when it has not (then `add` it).
+   */
+  addKept(page: KeptPage): boolean {
+    const facts = this.book.get(page.url, page.key);
+    if (!facts) return false;
+    this.place({ url: page.url, file: page.file, ...facts });
+    this.keptUnread++;
+    return true;
   }
 
   /**
@@ -145,22 +200,26 @@ export class SearchIndexer {
   private take(page: IndexedPage): void {
     const record = indexRecord(page.html);
     if (record === undefined) return;
-    const sorts = sortValues(record.content);
-    const month = pageMonth(sorts);
+    this.place(pageRecord(page.url, record.content, record.marked, sortValues(record.content)));
+  }
+
+  /** Files a page's record under its period, and takes periods no page came for in a while as complete. */
+  private place(record: PageRecord): void {
+    const month = pageMonth(record.sorts);
     if (month === undefined) {
-      this.problems.push(`Search index: ${page.url} has no date (data-pagefind-sort="date:…")`);
+      this.problems.push(`Search index: ${record.url} has no date (data-pagefind-sort="date:…")`);
       return;
     }
     const period = quarterOf(month);
-    const before = this.periodOf.get(page.url);
+    const before = this.periodOf.get(record.url);
     if (before !== undefined) {
-      this.periods.get(before)!.delete(page.url);
+      this.periods.get(before)!.delete(record.url);
       if (this.sealed.delete(before)) this.open.set(before, this.periodOf.size);
     }
-    this.periodOf.set(page.url, period);
+    this.periodOf.set(record.url, period);
     let pages = this.periods.get(period);
     if (!pages) this.periods.set(period, (pages = new Map()));
-    pages.set(page.url, pageRecord(page.url, record.content, record.marked, sorts));
+    pages.set(record.url, record);
     // Work done for this period's pages so far was wasted; with pages in no order, all waits for `write`.
     if (this.sealed.delete(period)) this.reopened++;
     this.open.set(period, this.periodOf.size);
@@ -205,7 +264,10 @@ export class SearchIndexer {
   private async indexPart(part: PartPages): Promise<readonly CachedPage[]> {
     const indexer = await this.idleIndexer();
     const dir = await this.cache.stagingDir();
-    const pages = part.records.map(({ url, content }) => ({ url, content }));
+    const pages = await mapLimit(part.records, 8, async (record) => ({
+      url: record.url,
+      content: record.content ?? (await this.readKept(record)),
+    }));
     const errors = await indexer.index(dir, pages).finally(() => this.wakeOne());
     if (errors.length) {
       await rm(dir, { recursive: true, force: true });
@@ -215,6 +277,27 @@ export class SearchIndexer {
     await this.library;
     const unmarked = part.records.filter((record) => !record.marked).map((record) => record.url);
     return this.merge.store(dir, this.cache.entryDir(part.key), unmarked);
+  }
+
+  /**
+   * The indexed text of a kept page known from the book, read back because its partial index must be
+   * indexed again; it must be what the book says, or the partial index's key would not be its pages'.
+   */
+  private async readKept(record: PageRecord): Promise<Buffer> {
+    this.readBack++;
+    const html = await readFile(record.file!, "utf8");
+    const found = indexRecord(html);
+    const again = found && pageRecord(record.url, found.content, found.marked, sortValues(found.content));
+    if (!again?.content || !again.hash.equals(record.hash)) {
+      // The next build then reads every kept page back instead of trusting the book; a full build
+      // (`--full`) never consults it.
+      await rm(PageRecordBook.file(this.cache.dir, this.cache.settings), { force: true });
+      throw new Error(
+        `Search index: ${record.url} (${record.file}) is not the page the last build indexed; ` +
+          `the search cache's page records are removed: build again (or with --full)`,
+      );
+    }
+    return again.content;
   }
 
   /**
@@ -257,6 +340,7 @@ export class SearchIndexer {
       tiers = await this.merge.finish();
       await rm(outputPath, { recursive: true, force: true });
       await moveFolder(path.join(this.workDir, "bundle"), outputPath);
+      await this.writeBook(parts);
       await this.cache.prune();
     } finally {
       // Done by now unless the build failed: then they are stopped.
@@ -268,11 +352,43 @@ export class SearchIndexer {
       parts: parts.length,
       indexedParts: parts.filter((part) => this.indexed.has(part.key)).length,
       lanes: this.indexers.length,
+      keptUnread: this.keptUnread,
+      readBack: this.readBack,
       outputPath,
       milliseconds: end - this.started,
       finishMilliseconds: end - finishing,
       tiers,
     };
+  }
+
+  /** Records what this build indexed of each page, by page key, for the next build (`page-records.ts`). */
+  private async writeBook(parts: readonly PartPages[]): Promise<void> {
+    const keying = this.keying;
+    if (!keying) return;
+    const pages = parts.flatMap((part) =>
+      part.records.flatMap((record) => {
+        const pageKey = keying.pageKey(record.url);
+        return pageKey === undefined ? [] : [{ ...record, pageKey }];
+      }),
+    );
+    const file = PageRecordBook.file(this.cache.dir, this.cache.settings);
+    await PageRecordBook.write(
+      file,
+      keying.codeKey,
+      this.cache.settings,
+      parts.map((part) => part.key),
+      pages,
+    );
+  }
+
+  /** An entry checked against its manifest: the check started ahead if there is one, else now. */
+  private async verified(key: string): Promise<Verified> {
+    const ahead = this.checks.get(key);
+    // Once only: an entry discarded and made again is checked anew.
+    this.checks.delete(key);
+    const found = await (ahead ?? this.cache.check(key));
+    if ("manifest" in found) await this.cache.markUsed(key);
+    return found;
   }
 
   /**
@@ -282,13 +398,13 @@ export class SearchIndexer {
   private async trustedEntry(part: PartPages): Promise<readonly CachedPage[]> {
     const made = await this.ensureEntry(part);
     if (made) return this.cache.keep(part.key, made);
-    const found = await this.cache.verify(part.key);
+    const found = await this.verified(part.key);
     if ("manifest" in found) return found.manifest.pages;
     await this.cache.discard(part.key);
     this.entries.delete(part.key);
     const remade = await this.ensureEntry(part);
     if (remade) return this.cache.keep(part.key, remade);
-    const again = await this.cache.verify(part.key);
+    const again = await this.verified(part.key);
     if ("manifest" in again) return again.manifest.pages;
     throw new Error(
       `Search index: the cache entry ${part.key} of ${part.period} is damaged: ${again.damage}`,

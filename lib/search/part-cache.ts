@@ -33,6 +33,9 @@ const manifestSchema = z.object({
 });
 export type EntryManifest = z.infer<typeof manifestSchema>;
 
+/** An entry's manifest once every file matches it, or what is wrong. */
+export type Verified = { manifest: EntryManifest } | { damage: string };
+
 /**
  * The part of every key that is not the pages: Pagefind's version, the index's settings, and our
  * code that shapes what is cached (every file of lib/search), so an upgrade or a change of either
@@ -98,16 +101,18 @@ export class PartCache {
 
   /**
    * The manifest of an entry whose every file has its recorded size and SHA-256 (hashing runs in
-   * libuv's thread pool, WebCrypto); `damage` says what is wrong otherwise. Marks the entry used.
+   * libuv's thread pool, WebCrypto); `damage` says what is wrong otherwise. Changes nothing: a build
+   * may check an entry it ends up not using (`SearchIndexer` checks ahead).
    */
-  async verify(key: string): Promise<{ manifest: EntryManifest } | { damage: string }> {
-    const result = await verifyFolder(this.entryDir(key));
-    if ("manifest" in result) {
-      this.used.add(key);
-      const now = new Date();
-      await utimes(path.join(this.entryDir(key), MANIFEST), now, now).catch(() => undefined);
-    }
-    return result;
+  check(key: string): Promise<Verified> {
+    return verifyFolder(this.entryDir(key));
+  }
+
+  /** Marks an entry this build uses, so `prune` here and elsewhere keeps it. */
+  async markUsed(key: string): Promise<void> {
+    this.used.add(key);
+    const now = new Date();
+    await utimes(path.join(this.entryDir(key), MANIFEST), now, now).catch(() => undefined);
   }
 
   /** Marks an entry this build made as used, and passes its pages on. */
@@ -170,7 +175,7 @@ export async function writeManifest(dir: string, pages: readonly CachedPage[]): 
 }
 
 /** Checks a folder against its manifest: every file recorded, none more, each of its size and hash. */
-export async function verifyFolder(dir: string): Promise<{ manifest: EntryManifest } | { damage: string }> {
+export async function verifyFolder(dir: string): Promise<Verified> {
   let manifest: EntryManifest;
   try {
     manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST), "utf8")));

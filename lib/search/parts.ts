@@ -10,8 +10,14 @@ import { createHash } from "node:crypto";
 /** One indexed page as the indexer keeps it until its partial index is known to be cached or written. */
 export interface PageRecord {
   readonly url: string;
-  /** What Pagefind receives (`indexRecord`), UTF-8: half the memory of the string for Vietnamese text. */
-  readonly content: Buffer;
+  /**
+   * What Pagefind receives (`indexRecord`), UTF-8: half the memory of the string for Vietnamese text.
+   * Absent for a kept page known from the last build's book (`page-records.ts`) until its partial
+   * index must be indexed again; it is then read from `file`.
+   */
+  readonly content?: Buffer;
+  /** The file of a kept page known from the book. */
+  readonly file?: string;
   /** False for a page indexed as written, whose fragment must not be unmarked (`d-stroke.ts`). */
   readonly marked: boolean;
   readonly sorts: ReadonlyMap<string, string>;

@@ -15,7 +15,7 @@ import { searchFacets } from "./facets.ts";
 import { indexerOptionsFromEnv, indexerSettings, type IndexerOptions } from "./options.ts";
 import type { TierRange } from "./tiers.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
-import { keptArticlePages } from "../rebuild/selection.ts";
+import { keptPages, pageKeying, readPages } from "../rebuild/selection.ts";
 
 export interface SearchOptions extends IndexerOptions {
   /** Folder of the Pagefind bundle inside the output; the browser script imports `/<bundle>/pagefind.js`. */
@@ -46,7 +46,7 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
   eleventyConfig.on("eleventy.before", async () => {
     // One left open by a build that failed: its workers and partial indexes go with it.
     if (indexer) await (await indexer.catch(() => undefined))?.abort();
-    indexer = devServer ? undefined : SearchIndexer.open(settings);
+    indexer = devServer ? undefined : SearchIndexer.open(settings, pageKeying(eleventyConfig));
   });
   eleventyConfig.addTransform("search-index", async function (content: string) {
     if (indexer && this.page.outputPath && content.includes(BODY_ATTRIBUTE)) {
@@ -69,9 +69,13 @@ export default function searchPlugin(eleventyConfig: EleventyConfig, options: Se
       indexer = undefined;
       const summary = await timeStage("search index", async () => {
         const search = await open;
-        // Pages this build kept from the previous version (lib/rebuild) are indexed as they were written.
-        for await (const page of keptArticlePages(eleventyConfig))
-          if (page.html.includes(BODY_ATTRIBUTE)) await search.add(page);
+        // Pages this build kept from the previous version (lib/rebuild) go in from the last build's
+        // records; those it has none of, as they were written.
+        const unknown = keptPages(eleventyConfig).filter(
+          (page) => page.kind === "article" && !search.addKept(page),
+        );
+        for await (const { page, html } of readPages(unknown))
+          if (html.includes(BODY_ATTRIBUTE)) await search.add({ url: page.url, html });
         return search.write(target);
       });
       report(summary);
@@ -92,6 +96,8 @@ function report(summary: IndexSummary): void {
   countStage("search parts", summary.parts);
   countStage("search parts indexed", summary.indexedParts);
   countStage("search lanes", summary.lanes);
+  countStage("search pages kept unread", summary.keptUnread);
+  countStage("search pages read back", summary.readBack);
   const { tiers } = summary;
   const months = (range: TierRange): string => `${range.from} → ${range.to}`;
   const split = tiers?.archive
