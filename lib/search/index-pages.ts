@@ -328,15 +328,20 @@ export class SearchIndexer {
       // In bundle order: periods, and each period's pages by URL, whatever order they arrived in.
       const periods = [...this.periods.keys()].filter((period) => this.periods.get(period)!.size > 0).sort();
       parts = periods.flatMap((period) => this.partsOf(period));
-      const pages = await Promise.all(parts.map((part) => this.trustedEntry(part)));
+      const entries = parts.map((part) => this.trustedEntry(part));
+      // Awaited in bundle order below; one failing early fails the build there, not unhandled now.
+      for (const entry of entries) entry.catch(() => undefined);
       // No page at all: Pagefind's own empty bundle.
       const empty = path.join(this.workDir, "empty");
       if (parts.length === 0) await this.indexers[0]!.index(empty, []);
+      for (const part of parts) for (const record of part.records) this.merge.page(record.url, record.sorts);
+      if (parts.length === 0) await this.merge.part(empty);
+      // Each partial index is taken over as soon as it and those before it are ready: the merge
+      // copies the cached ones while Pagefind indexes the quarters that changed.
+      for (const [i, part] of parts.entries())
+        await this.merge.part(this.cache.entryDir(part.key), await entries[i]);
       // Each Pagefind process ends before the merge's peak of memory.
       await Promise.all(this.indexers.map((indexer) => indexer.close()));
-      if (parts.length === 0) await this.merge.part(empty);
-      for (const part of parts) for (const record of part.records) this.merge.page(record.url, record.sorts);
-      for (const [i, part] of parts.entries()) await this.merge.part(this.cache.entryDir(part.key), pages[i]);
       tiers = await this.merge.finish();
       await rm(outputPath, { recursive: true, force: true });
       await moveFolder(path.join(this.workDir, "bundle"), outputPath);
