@@ -165,9 +165,11 @@ export function aliasProblems(articles: readonly AliasedArticle[], served: Serve
     a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0,
   );
   for (const article of byFile) {
-    const lines = article.dir
-      ? aliasLines(path.join(article.dir, path.basename(article.inputPath)))
-      : new Map();
+    // Read only for an article with aliases: the others have nothing to point at.
+    const lines =
+      article.dir && article.aliases.length > 0
+        ? aliasLines(path.join(article.dir, path.basename(article.inputPath)))
+        : new Map<string, number>();
     for (const raw of article.aliases) {
       const report = (message: string): void => {
         const line = lines.get(raw) ?? lines.get("") ?? 1;

@@ -13,7 +13,7 @@ import { loadedArticles } from "../content/plugin.ts";
 import { isQuickPass } from "../content/dev-rebuild.ts";
 import { keptPages } from "../rebuild/selection.ts";
 import { ContentError } from "../content/problems.ts";
-import { aliasProblems } from "../content/aliases.ts";
+import { aliasProblems, routeKey } from "../content/aliases.ts";
 import { redirectsFile } from "./redirects.ts";
 import { siteRoutes } from "./routes.ts";
 
@@ -45,16 +45,18 @@ export default function publishPlugin(eleventyConfig: EleventyConfig, options: P
       ...(results ?? []).map((result) => result.url).filter(Boolean),
       ...keptPages(eleventyConfig).map((page) => page.url),
     ];
-    const files = filesAsUrls(output);
     // The routes `npm run check` knows, and what this build really wrote (the same, unless a route
     // was added without lib/publish/routes.ts knowing: then the build still refuses the alias).
     const known = siteRoutes();
     const others = [...(options.otherPluginFolders ?? []), options.adminFolder ?? "admin"].map(
       (f) => `/${f}/`,
     );
+    const folders = [...known.folders, ...others];
+    // No alias may lie in these folders whatever they hold, so their files need not be listed.
+    const refused = new Set([...folders, ...articles.map((a) => a.url)].map((f) => routeKey(f)));
     const served = {
-      folders: [...known.folders, ...others],
-      pages: [...known.pages, ...generated, ...files],
+      folders,
+      pages: [...known.pages, ...generated, ...filesAsUrls(output, refused)],
     };
     const problems = aliasProblems(articles, served);
     if (problems.length > 0) throw new ContentError(problems);
@@ -83,12 +85,21 @@ function headersInput(output: string, urls: readonly string[], options: PublishO
   };
 }
 
-/** Every file already in the output, as a URL: an alias must not hide a photo or a stylesheet either. */
-function filesAsUrls(output: string): string[] {
-  return readdirSync(output, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map(
-      (entry) =>
-        `/${path.relative(output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`,
-    );
+/**
+ * Every file already in the output, as a URL: an alias must not hide a photo or a stylesheet either.
+ * Folders whose route key is in `refused` are not entered: `aliasProblems` refuses any alias in them
+ * before it looks at files (and an archive's article folders are most of the output).
+ */
+function filesAsUrls(output: string, refused: ReadonlySet<string>): string[] {
+  const urls: string[] = [];
+  const walk = (dir: string, url: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const child = `${url}${entry.name}`;
+      if (entry.isFile()) urls.push(child);
+      else if (entry.isDirectory() && !refused.has(routeKey(child)))
+        walk(path.join(dir, entry.name), `${child}/`);
+    }
+  };
+  walk(output, "/");
+  return urls;
 }

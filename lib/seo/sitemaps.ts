@@ -29,10 +29,11 @@ export function sitemapEntries(
   articles: readonly Article[],
   listings: Listings,
 ): { url: string; lastmod?: Date }[] {
-  const entries: { url: string; lastmod?: Date }[] = [{ url: "/", lastmod: newest(articles) }];
+  const latest = newest(articles);
+  const entries: { url: string; lastmod?: Date }[] = [{ url: "/", lastmod: latest }];
   for (const a of articles) entries.push({ url: a.url, lastmod: modified(a) });
   for (const page of listings.listPages) entries.push({ url: page.url, lastmod: newest(page.articles) });
-  for (const index of listings.indexes) entries.push({ url: index.url, lastmod: newest(articles) });
+  for (const index of listings.indexes) entries.push({ url: index.url, lastmod: latest });
   return entries;
 }
 
