@@ -29,7 +29,7 @@ import {
   type FileHandle,
 } from "node:fs/promises";
 import path from "node:path";
-import { decodeCbor, encodeCbor } from "./cbor.ts";
+import { ARRAY, CborReader, CborWriter, encodeCbor, UNSIGNED } from "./cbor.ts";
 import { mapLimit } from "./map-limit.ts";
 import type { CachedPage } from "./messages.ts";
 import {
@@ -46,11 +46,10 @@ import {
   unpack,
   type BundleEntry,
   type FilterIndex,
+  readWordChunk,
   type MetaIndex,
-  type PackedPage,
-  type PackedVariant,
   type PackedWord,
-  type WordIndex,
+  type WordChunk,
 } from "./pagefind-format.ts";
 
 /** A cache entry's words: uncompressed CBOR pieces one after another, and their lengths (`store-part.ts`). */
@@ -157,6 +156,7 @@ export class BundleMerger {
       meta,
       offset: this.pages.length,
       fields: [],
+      sameFields: true,
       ...(pieces && { pieces }),
     };
     this.parts.push(part);
@@ -177,6 +177,7 @@ export class BundleMerger {
     const metaFields = [...new Set(this.parts.flatMap((part) => part.meta.metaFields))].sort(compareBytes);
     for (const part of this.parts) {
       part.fields = part.meta.metaFields.map((field) => metaFields.indexOf(field));
+      part.sameFields = part.fields.every((field, i) => field === i);
     }
     const placement = new BundlePlacement(
       this.options.split?.(this.urls) ?? { folders: [""], bundleOf: this.urls.map(() => 0) },
@@ -385,6 +386,8 @@ interface PartialIndex {
   readonly offset: number;
   /** The part's meta-field numbers in the merged field list (set by `finish`). */
   fields: number[];
+  /** Whether `fields` numbers every field as the part does, so its meta locations are kept as they are. */
+  sameFields: boolean;
   /** A cache entry's word pieces (`WORD_PIECES`), read instead of Pagefind's chunks. */
   readonly pieces?: { readonly file: string; readonly lengths: readonly number[] };
 }
@@ -411,11 +414,13 @@ function shortNames(length = 7): (hash: string) => string {
 
 /**
  * Reads one part's words in order, a chunk at a time; the next chunk is read and unzipped (on
- * libuv's threads) while the current one is merged, and decoded only when it is reached.
+ * libuv's threads) while the current one is merged, and read (`readWordChunk`) only when it is
+ * reached.
  */
 class WordCursor {
   private chunk = -1;
-  private words: PackedWord[] = [];
+  private current: WordChunk | undefined;
+  private reader: CborReader | undefined;
   private next = 0;
   private ahead: Promise<Uint8Array> | undefined;
   /** A cache entry's pieces file, open while its pieces are read one after another. */
@@ -430,26 +435,40 @@ class WordCursor {
     this.ahead = this.read(0);
   }
 
-  /** The current word without waiting, when its chunk is decoded already. */
-  get ready(): PackedWord | undefined {
-    return this.words[this.next];
+  /** The current word without waiting, when its chunk is read already. */
+  get ready(): string | undefined {
+    return this.current?.words[this.next];
   }
 
   /** The current word, or undefined when the part has no more. */
-  async peek(): Promise<PackedWord | undefined> {
-    while (this.next >= this.words.length) {
+  async peek(): Promise<string | undefined> {
+    while (!this.current || this.next >= this.current.words.length) {
       const reading = this.ahead;
       if (!reading) return undefined;
       this.chunk++;
       this.ahead = this.read(this.chunk + 1);
-      [this.words] = decodeCbor(await reading) as WordIndex;
+      this.current = readWordChunk(await reading, this.source(this.chunk));
+      this.reader = new CborReader(this.current.bytes);
       this.next = 0;
     }
-    return this.words[this.next];
+    return this.current.words[this.next];
+  }
+
+  /** A reader at the current word's page list (its variants follow). */
+  pages(): CborReader {
+    this.reader!.at = this.current!.starts[this.next]!;
+    return this.reader!;
   }
 
   advance(): void {
     this.next++;
+  }
+
+  /** The file (and piece) of a chunk, as errors name it. */
+  private source(chunk: number): string {
+    const pieces = this.part.pieces;
+    if (pieces) return `${pieces.file} (piece ${chunk})`;
+    return path.join(this.part.dir, "index", `${this.part.meta.chunks[chunk]![2]}.pf_index`);
   }
 
   private read(chunk: number): Promise<Uint8Array> | undefined {
@@ -469,9 +488,8 @@ class WordCursor {
         }),
       );
     }
-    const entry = this.part.meta.chunks[chunk];
-    if (!entry) return undefined;
-    const file = path.join(this.part.dir, "index", `${entry[2]}.pf_index`);
+    if (!this.part.meta.chunks[chunk]) return undefined;
+    const file = this.source(chunk);
     return this.deferFailure(
       readFile(file).then(async (packed) => withoutSignature(await gunzipAsync(packed), file)),
     );
@@ -524,7 +542,7 @@ class CursorHeap {
   }
 
   private less(a: WordCursor, b: WordCursor): boolean {
-    const order = compareBytes(a.ready![0], b.ready![0]);
+    const order = compareBytes(a.ready!, b.ready!);
     return order < 0 || (order === 0 && a.order < b.order);
   }
 }
@@ -540,15 +558,25 @@ async function mergeWords(
     dir: path.join(outputPath, folder, "index"),
     name: shortNames(),
     chunks: [] as MetaIndex["chunks"],
-    chunk: [] as PackedWord[],
+    /** The current chunk's words, encoded one after another. */
+    words: new CborWriter(1 << 18),
+    count: 0,
+    first: "",
+    last: "",
     size: 0,
+    /** The word being merged, as it goes into this bundle. */
+    coder: new WordCoder(),
   }));
   type Output = (typeof outputs)[number];
   // Chunks being gzipped (on libuv's threads) and written while the next words are merged.
   const writing = new Set<Promise<void>>();
   const flush = async (output: Output): Promise<void> => {
-    const { chunk } = output;
-    const body = encodeCbor([chunk] satisfies WordIndex);
+    // The chunk's words already are CBOR: only the arrays around them (`WordIndex`) are written here.
+    const chunk = new CborWriter(output.words.length + 18);
+    chunk.head(ARRAY, 1);
+    chunk.head(ARRAY, output.count);
+    chunk.raw(output.words.written);
+    const body = chunk.written;
     const short = `${language}_${output.name(pagefindHash(body))}`;
     const file = path.join(output.dir, `${short}.pf_index`);
     const written = packAsync(body).then((packed) => writeFile(file, packed));
@@ -557,41 +585,46 @@ async function mergeWords(
       () => writing.delete(written),
       () => undefined,
     );
-    output.chunks.push([chunk[0]![0], chunk.at(-1)![0], short]);
-    output.chunk = [];
+    output.chunks.push([output.first, output.last, short]);
+    output.words.clear();
+    output.count = 0;
     output.size = 0;
     if (writing.size >= 8) await Promise.race(writing);
   };
+  const coders = outputs.map((output) => output.coder);
 
   // The cursors by their current word, smallest first: a word is merged from the few partial
   // indexes holding it without looking at the others.
   const heap = new CursorHeap();
   for (const cursor of cursors) if (await cursor.peek()) heap.push(cursor);
+  const holding: WordCursor[] = [];
   for (;;) {
     const first = heap.pop();
     if (!first) break;
-    const word = first.ready![0];
-    const holding = [first];
-    while (heap.top?.ready![0] === word) holding.push(heap.pop()!);
+    const word = first.ready!;
+    holding.length = 0;
+    holding.push(first);
+    while (heap.top?.ready === word) holding.push(heap.pop()!);
     holding.sort((a, b) => a.order - b.order);
-    const same = holding.map((cursor): [PackedWord, PartialIndex] => [cursor.ready!, cursor.part]);
+    mergeWord(holding, placement, coders);
+    for (const output of outputs) {
+      const { coder } = output;
+      if (coder.empty) continue;
+      const size = coder.locations;
+      // Pagefind starts a new chunk before a word that would take the current one past the limit.
+      if (output.count && output.size + size > CHUNK_LOCATIONS) await flush(output);
+      coder.encode(word, output.words);
+      if (output.count++ === 0) output.first = word;
+      output.last = word;
+      output.size += size;
+    }
     for (const cursor of holding) {
       cursor.advance();
       if (cursor.ready ?? (await cursor.peek())) heap.push(cursor);
     }
-    const merged = mergeWord(word, same, placement);
-    for (const [bundle, packed] of merged.entries()) {
-      if (!packed) continue;
-      const output = outputs[bundle]!;
-      const size = locationCount(packed);
-      // Pagefind starts a new chunk before a word that would take the current one past the limit.
-      if (output.chunk.length && output.size + size > CHUNK_LOCATIONS) await flush(output);
-      output.chunk.push(packed);
-      output.size += size;
-    }
   }
   for (const output of outputs) {
-    if (output.chunk.length) await flush(output);
+    if (output.count) await flush(output);
     shortenChunkBounds(output.chunks);
   }
   await Promise.all(writing);
@@ -599,65 +632,160 @@ async function mergeWords(
 }
 
 /**
- * One word's pages from every part holding it, for each bundle (undefined where the bundle has none
- * of them). Pagefind stores a word's page numbers as differences from the previous page in the list
- * (the first one from zero), so the lists are decoded to merged page numbers and coded again with
- * each bundle's own numbers.
+ * Merges one word from the current word of every cursor in `holding` (in part order) into each
+ * bundle's coder, which holds the word's pages and variants in that bundle afterwards (none where
+ * the bundle has none of them).
  */
 function mergeWord(
-  word: string,
-  sources: readonly [PackedWord, PartialIndex][],
+  holding: readonly WordCursor[],
   placement: BundlePlacement,
-): (PackedWord | undefined)[] {
-  const pages = placement.folders.map(() => new PageList());
-  const variants = placement.folders.map(() => new Map<string, PageList>());
-  for (const [[, wordPages, wordVariants], part] of sources) {
-    appendPages(wordPages, part, placement, (bundle) => pages[bundle]!);
-    for (const [variant, variantPages] of wordVariants) {
-      appendPages(variantPages, part, placement, (bundle) => {
-        const lists = variants[bundle]!;
-        let list = lists.get(variant);
-        if (!list) lists.set(variant, (list = new PageList()));
-        return list;
-      });
+  coders: readonly WordCoder[],
+): void {
+  for (const coder of coders) coder.clear();
+  for (const cursor of holding) {
+    const reader = cursor.pages();
+    appendPages(reader, cursor.part, placement, coders, undefined);
+    const variants = reader.arrayLength();
+    for (let i = 0; i < variants; i++) {
+      reader.arrayLength();
+      appendPages(reader, cursor.part, placement, coders, reader.text());
     }
   }
-  return pages.map((list, bundle) => {
-    const lists = variants[bundle]!;
-    if (!list.pages.length && !lists.size) return undefined;
-    return [
-      word,
-      list.pages,
-      [...lists].map(([variant, variantList]): PackedVariant => [variant, variantList.pages]),
-    ];
-  });
 }
 
-/** Adds one part's page list of a word to the lists of the bundles its pages belong to. */
+/**
+ * Adds one part's page list of a word (or of its `variant`), read from `reader`, to the lists of
+ * the bundles its pages belong to. Pagefind stores a word's page numbers as differences from the
+ * previous page in the list (the first one from zero), so they are decoded to merged page numbers
+ * and coded again with each bundle's own numbers.
+ */
 function appendPages(
-  list: readonly PackedPage[],
+  reader: CborReader,
   part: PartialIndex,
   placement: BundlePlacement,
-  target: (bundle: number) => PageList,
+  coders: readonly WordCoder[],
+  variant: string | undefined,
 ): void {
+  const { bundleOf, localOf } = placement;
+  const fields = part.sameFields ? undefined : part.fields;
+  const count = reader.arrayLength();
   let local = 0;
-  for (const [delta, locs, metaLocs] of list) {
-    local += delta;
+  let bundle = -1;
+  let list: PageListCoder | undefined;
+  for (let i = 0; i < count; i++) {
+    reader.arrayLength();
+    local += reader.integer();
     const page = part.offset + local;
-    const fields = metaLocs.map((loc) => (loc < 0 ? -(part.fields[-loc - 1]! + 1) : loc));
-    target(placement.bundleOf[page]!).add(placement.localOf[page]!, locs, fields);
+    const pageBundle = bundleOf[page]!;
+    if (pageBundle !== bundle) {
+      bundle = pageBundle;
+      const coder = coders[bundle]!;
+      list = variant === undefined ? coder.pages : coder.variant(variant);
+    }
+    list!.add(localOf[page]!, reader, fields);
   }
 }
 
-/** A delta-coded page list, filled in page order. */
-class PageList {
-  readonly pages: PackedPage[] = [];
+/** A delta-coded page list (`PackedPage[]`), coded as it is filled in page order. */
+class PageListCoder {
+  readonly items = new CborWriter();
+  count = 0;
+  /** Locations as Pagefind counts them for its chunk size (`locationCount`). */
+  locations = 0;
   /** Number of the last page added. */
   private last = 0;
 
-  add(page: number, locs: number[], metaLocs: number[]): void {
-    this.pages.push([page - this.last, locs, metaLocs]);
+  clear(): void {
+    this.items.clear();
+    this.count = 0;
+    this.locations = 0;
+    this.last = 0;
+  }
+
+  /**
+   * Adds page `page` with the locations `reader` is at: the content locations are copied as they
+   * are; meta locations are too, unless `fields` renumbers their meta-field markers.
+   */
+  add(page: number, reader: CborReader, fields: readonly number[] | undefined): void {
+    const items = this.items;
+    items.head(ARRAY, 3);
+    items.head(UNSIGNED, page - this.last);
     this.last = page;
+    let start = reader.at;
+    const locs = reader.arrayLength();
+    reader.skipIntegers(locs);
+    items.copy(reader.bytes, start, reader.at);
+    start = reader.at;
+    const metaLocs = reader.arrayLength();
+    if (!fields) {
+      reader.skipIntegers(metaLocs);
+      items.copy(reader.bytes, start, reader.at);
+    } else {
+      items.head(ARRAY, metaLocs);
+      for (let i = 0; i < metaLocs; i++) {
+        const loc = reader.integer();
+        items.integer(loc < 0 ? -(fields[-loc - 1]! + 1) : loc);
+      }
+    }
+    this.count++;
+    this.locations += locs + metaLocs + 1;
+  }
+
+  /** Writes the list (`PackedPage[]`) into `into`. */
+  encode(into: CborWriter): void {
+    into.head(ARRAY, this.count);
+    into.raw(this.items.written);
+  }
+}
+
+/** One word in one bundle while it is merged: its pages and its variants' (`PackedWord`). */
+class WordCoder {
+  readonly pages = new PageListCoder();
+  /** Variants in the order they were met; coders past `variantCount` are kept for the next words. */
+  private readonly variants: { name: string; list: PageListCoder }[] = [];
+  private variantCount = 0;
+
+  clear(): void {
+    this.pages.clear();
+    this.variantCount = 0;
+  }
+
+  get empty(): boolean {
+    return this.pages.count === 0 && this.variantCount === 0;
+  }
+
+  /** What Pagefind counts towards a chunk's size (`locationCount`). */
+  get locations(): number {
+    let count = this.pages.locations;
+    for (let i = 0; i < this.variantCount; i++) count += this.variants[i]!.list.locations;
+    return count;
+  }
+
+  /** The page list of the variant `name`, started when first asked for. */
+  variant(name: string): PageListCoder {
+    for (let i = 0; i < this.variantCount; i++) {
+      if (this.variants[i]!.name === name) return this.variants[i]!.list;
+    }
+    let slot = this.variants[this.variantCount];
+    if (!slot) this.variants.push((slot = { name, list: new PageListCoder() }));
+    slot.name = name;
+    slot.list.clear();
+    this.variantCount++;
+    return slot.list;
+  }
+
+  /** Writes the word (`PackedWord`) into `into`. */
+  encode(word: string, into: CborWriter): void {
+    into.head(ARRAY, 3);
+    into.text(word);
+    this.pages.encode(into);
+    into.head(ARRAY, this.variantCount);
+    for (let i = 0; i < this.variantCount; i++) {
+      const { name, list } = this.variants[i]!;
+      into.head(ARRAY, 2);
+      into.text(name);
+      list.encode(into);
+    }
   }
 }
 

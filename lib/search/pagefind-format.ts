@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { gunzip, gunzipSync, gzip, gzipSync } from "node:zlib";
-import { decodeCbor, encodeCbor } from "./cbor.ts";
+import { CborReader, decodeCbor, encodeCbor } from "./cbor.ts";
 
 const SIGNATURE = Buffer.from("pagefind_dcd");
 
@@ -32,6 +32,58 @@ export type PackedWord = [word: string, pages: PackedPage[], variants: PackedVar
 export type WordIndex = [words: PackedWord[]];
 /** A filter chunk file (`filter/*.pf_filter`): one filter, each value with its page numbers. */
 export type FilterIndex = [filter: string, values: [value: string, pages: number[]][]];
+
+/**
+ * An index chunk (or a cache entry's word piece, `store-part.ts`) as the merge reads it: its words,
+ * and where each one's page list starts in the CBOR. Why not decoded: the merge changes only page
+ * numbers and meta-field markers, so it reads the page lists from these bytes when it merges the
+ * word and copies the content locations, most of the numbers, as they are (`merge-index.ts`).
+ */
+export interface WordChunk {
+  readonly bytes: Uint8Array;
+  /** The words, in the chunk's order. */
+  readonly words: readonly string[];
+  /** Where each word's page list starts in `bytes`; its variants follow it. */
+  readonly starts: Int32Array;
+}
+
+/** Reads the words of an index chunk's CBOR body (the `WordIndex` layout); `name` is told in errors. */
+export function readWordChunk(bytes: Uint8Array, name: string): WordChunk {
+  const reader = new CborReader(bytes);
+  try {
+    if (reader.arrayLength() !== 1) throw new Error("not an index chunk (one field)");
+    const count = reader.arrayLength();
+    const words = new Array<string>(count);
+    const starts = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      if (reader.arrayLength() !== 3) throw new Error(`word ${i}: not [word, pages, variants]`);
+      words[i] = reader.text();
+      starts[i] = reader.at;
+      skipPageList(reader);
+      const variants = reader.arrayLength();
+      for (let v = 0; v < variants; v++) {
+        if (reader.arrayLength() !== 2) throw new Error(`word ${words[i]}: a variant not [word, pages]`);
+        reader.text();
+        skipPageList(reader);
+      }
+    }
+    if (reader.at !== bytes.length) throw new Error(`${bytes.length - reader.at} trailing bytes`);
+    return { bytes, words, starts };
+  } catch (error) {
+    throw new Error(`${name}: ${(error as Error).message}`);
+  }
+}
+
+/** Passes over a page list (`PackedPage[]`). */
+function skipPageList(reader: CborReader): void {
+  const pages = reader.arrayLength();
+  for (let i = 0; i < pages; i++) {
+    if (reader.arrayLength() !== 3) throw new Error(`a page not [page, locations, meta locations]`);
+    reader.integer();
+    reader.skipIntegers(reader.arrayLength());
+    reader.skipIntegers(reader.arrayLength());
+  }
+}
 
 /** The metadata file (`pagefind.<hash>.pf_meta`), loaded before the first query. */
 export interface MetaIndex {
