@@ -82,11 +82,11 @@ export class CborReader {
       const byte = bytes[at++]!;
       const info = byte & 31;
       if (byte >> 5 > NEGATIVE || info > 27 || at > bytes.length) {
-        this.at = at - 1;
         if (at > bytes.length) throw new Error("CBOR: unexpected end");
-        throw info > 27
-          ? new Error(`CBOR: unsupported length ${info} at ${at - 1}`)
-          : this.unexpected("an integer");
+        if (info > 27) throw new Error(`CBOR: unsupported length ${info} at ${at - 1}`);
+        this.at = at;
+        this.major = byte >> 5;
+        throw this.unexpected("an integer");
       }
       if (info >= 24) at += 1 << (info - 24);
     }
