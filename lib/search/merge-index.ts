@@ -46,10 +46,9 @@ import {
   unpack,
   type BundleEntry,
   type FilterIndex,
-  readWordChunk,
+  WordChunkReader,
   type MetaIndex,
   type PackedWord,
-  type WordChunk,
 } from "./pagefind-format.ts";
 
 /** A cache entry's words: uncompressed CBOR pieces one after another, and their lengths (`store-part.ts`). */
@@ -414,14 +413,13 @@ function shortNames(length = 7): (hash: string) => string {
 
 /**
  * Reads one part's words in order, a chunk at a time; the next chunk is read and unzipped (on
- * libuv's threads) while the current one is merged, and read (`readWordChunk`) only when it is
- * reached.
+ * libuv's threads) while the current one is merged. Each word is read when it is reached, and its
+ * pages when it is merged (`mergeWord`), which must happen before `advance`.
  */
 class WordCursor {
   private chunk = -1;
-  private current: WordChunk | undefined;
-  private reader: CborReader | undefined;
-  private next = 0;
+  private words: WordChunkReader | undefined;
+  private word: string | undefined;
   private ahead: Promise<Uint8Array> | undefined;
   /** A cache entry's pieces file, open while its pieces are read one after another. */
   private file: Promise<FileHandle> | undefined;
@@ -437,31 +435,44 @@ class WordCursor {
 
   /** The current word without waiting, when its chunk is read already. */
   get ready(): string | undefined {
-    return this.current?.words[this.next];
+    return this.word;
   }
 
   /** The current word, or undefined when the part has no more. */
   async peek(): Promise<string | undefined> {
-    while (!this.current || this.next >= this.current.words.length) {
+    while (this.word === undefined) {
       const reading = this.ahead;
       if (!reading) return undefined;
       this.chunk++;
       this.ahead = this.read(this.chunk + 1);
-      this.current = readWordChunk(await reading, this.source(this.chunk));
-      this.reader = new CborReader(this.current.bytes);
-      this.next = 0;
+      const bytes = await reading;
+      try {
+        this.words = new WordChunkReader(bytes);
+        this.word = this.words.next();
+      } catch (error) {
+        throw this.failure(error);
+      }
     }
-    return this.current.words[this.next];
+    return this.word;
   }
 
-  /** A reader at the current word's page list (its variants follow). */
+  /** The reader, at the current word's page list (its variants follow). */
   pages(): CborReader {
-    this.reader!.at = this.current!.starts[this.next]!;
-    return this.reader!;
+    return this.words!.reader;
   }
 
+  /** Moves to the next word of the chunk, once the current one's pages have been read. */
   advance(): void {
-    this.next++;
+    try {
+      this.word = this.words!.next();
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  /** An error in reading the current chunk, naming it (its file and piece). */
+  failure(error: unknown): Error {
+    return new Error(`${this.source(this.chunk)}: ${(error as Error).message}`);
   }
 
   /** The file (and piece) of a chunk, as errors name it. */
@@ -643,12 +654,16 @@ function mergeWord(
 ): void {
   for (const coder of coders) coder.clear();
   for (const cursor of holding) {
-    const reader = cursor.pages();
-    appendPages(reader, cursor.part, placement, coders, undefined);
-    const variants = reader.arrayLength();
-    for (let i = 0; i < variants; i++) {
-      reader.arrayLength();
-      appendPages(reader, cursor.part, placement, coders, reader.text());
+    try {
+      const reader = cursor.pages();
+      appendPages(reader, cursor.part, placement, coders, undefined);
+      const variants = reader.arrayLength();
+      for (let i = 0; i < variants; i++) {
+        if (reader.arrayLength() !== 2) throw new Error(`a variant not [word, pages] at ${reader.at - 1}`);
+        appendPages(reader, cursor.part, placement, coders, reader.text());
+      }
+    } catch (error) {
+      throw cursor.failure(error);
     }
   }
 }
@@ -673,7 +688,7 @@ function appendPages(
   let bundle = -1;
   let list: PageListCoder | undefined;
   for (let i = 0; i < count; i++) {
-    reader.arrayLength();
+    if (reader.arrayLength() !== 3) throw new Error(`a page not [page, locations, meta] at ${reader.at - 1}`);
     local += reader.integer();
     const page = part.offset + local;
     const pageBundle = bundleOf[page]!;

@@ -34,43 +34,46 @@ export type WordIndex = [words: PackedWord[]];
 export type FilterIndex = [filter: string, values: [value: string, pages: number[]][]];
 
 /**
- * An index chunk (or a cache entry's word piece, `store-part.ts`) as the merge reads it: its words,
- * and where each one's page list starts in the CBOR. Why not decoded: the merge changes only page
- * numbers and meta-field markers, so it reads the page lists from these bytes when it merges the
- * word and copies the content locations, most of the numbers, as they are (`merge-index.ts`).
+ * Reads the words of an index chunk (or of a cache entry's word piece, `store-part.ts`) one after
+ * another from its CBOR body (the `WordIndex` layout). Why not decoded: the merge changes only page
+ * numbers and meta-field markers, so it reads each word's page lists from `reader` itself, copying
+ * the content locations, most of the numbers, as they are (`merge-index.ts`).
  */
-export interface WordChunk {
-  readonly bytes: Uint8Array;
-  /** The words, in the chunk's order. */
-  readonly words: readonly string[];
-  /** Where each word's page list starts in `bytes`; its variants follow it. */
-  readonly starts: Int32Array;
-}
+export class WordChunkReader {
+  readonly reader: CborReader;
+  private left: number;
 
-/** Reads the words of an index chunk's CBOR body (the `WordIndex` layout); `name` is told in errors. */
-export function readWordChunk(bytes: Uint8Array, name: string): WordChunk {
-  const reader = new CborReader(bytes);
-  try {
-    if (reader.arrayLength() !== 1) throw new Error("not an index chunk (one field)");
-    const count = reader.arrayLength();
-    const words = new Array<string>(count);
-    const starts = new Int32Array(count);
-    for (let i = 0; i < count; i++) {
-      if (reader.arrayLength() !== 3) throw new Error(`word ${i}: not [word, pages, variants]`);
-      words[i] = reader.text();
-      starts[i] = reader.at;
-      skipPageList(reader);
-      const variants = reader.arrayLength();
-      for (let v = 0; v < variants; v++) {
-        if (reader.arrayLength() !== 2) throw new Error(`word ${words[i]}: a variant not [word, pages]`);
-        reader.text();
-        skipPageList(reader);
-      }
+  constructor(readonly bytes: Uint8Array) {
+    this.reader = new CborReader(bytes);
+    if (this.reader.arrayLength() !== 1) throw new Error("not an index chunk (one field)");
+    this.left = this.reader.arrayLength();
+  }
+
+  /**
+   * The next word (undefined after the last), leaving `reader` at its page list, which its variants
+   * follow: the caller reads them (or `skipWord`) before asking for the next word.
+   */
+  next(): string | undefined {
+    const { reader } = this;
+    if (this.left === 0) {
+      if (reader.at !== this.bytes.length) throw new Error(`${this.bytes.length - reader.at} trailing bytes`);
+      return undefined;
     }
-    if (reader.at !== bytes.length) throw new Error(`${bytes.length - reader.at} trailing bytes`);
-    return { bytes, words, starts };
-  } catch (error) {
-    throw new Error(`${name}: ${(error as Error).message}`);
+    this.left--;
+    if (reader.arrayLength() !== 3) throw new Error(`a word not [word, pages, variants] at ${reader.at - 1}`);
+    return reader.text();
+  }
+
+  /** Passes over the current word's page list and variants. */
+  skipWord(): void {
+    const { reader } = this;
+    skipPageList(reader);
+    const variants = reader.arrayLength();
+    for (let i = 0; i < variants; i++) {
+      if (reader.arrayLength() !== 2) throw new Error(`a variant not [word, pages] at ${reader.at - 1}`);
+      reader.text();
+      skipPageList(reader);
+    }
   }
 }
 
