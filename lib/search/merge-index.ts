@@ -44,9 +44,9 @@ import {
   pagefindHash,
   readCbor,
   unpack,
+  WordChunkReader,
   type BundleEntry,
   type FilterIndex,
-  WordChunkReader,
   type MetaIndex,
   type PackedWord,
 } from "./pagefind-format.ts";
