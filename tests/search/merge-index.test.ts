@@ -3,13 +3,14 @@
  * byte as Pagefind wrote it, and many parts must give the same index as one Pagefind run over all the
  * pages (same words, locations, meta fields, filters, sort order and fragments, by URL).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BundleMerger, distinguishingPrefixes, type MergeOptions } from "../../lib/search/merge-index.ts";
-import { unpack } from "../../lib/search/pagefind-format.ts";
+import { decodeCbor, encodeCbor } from "../../lib/search/cbor.ts";
+import { pack, unpack, type WordIndex } from "../../lib/search/pagefind-format.ts";
 import { semantics } from "../support/pagefind-bundle.ts";
 
 const WORDS = [
@@ -223,6 +224,22 @@ describe("BundleMerger", () => {
         sortValues: (url) => (url === "/tin-tuc/bai-3/" ? undefined : dates.get(url)),
       }),
     ).rejects.toThrow(/no sort value "date" for \/tin-tuc\/bai-3\//);
+  });
+
+  it("names the index chunk it cannot read: a text where a location belongs", async () => {
+    const broken = path.join(root, "broken");
+    cpSync(path.join(root, "part-2"), broken, { recursive: true });
+    const chunk = readdirSync(path.join(broken, "index")).sort().at(-1)!;
+    const file = path.join(broken, "index", chunk);
+    const [words] = decodeCbor(unpack(readFileSync(file), file)) as WordIndex;
+    const last = words.findLastIndex(([, pages]) => pages.length > 0);
+    (words[last]![1][0]![1] as unknown[])[0] = "chữ";
+    writeFileSync(file, pack(encodeCbor([words])));
+    await expect(
+      mergeBundles([path.join(root, "part-1"), broken], path.join(root, "broken-out"), {
+        sortValues: (url) => dates.get(url),
+      }),
+    ).rejects.toThrow(new RegExp(`broken/index/${chunk}: CBOR: an integer expected, major type 3`));
   });
 
   it("refuses partial indexes of different Pagefind versions, naming the folder", async () => {
