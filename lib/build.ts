@@ -51,8 +51,13 @@ async function build(options: BuildOptions): Promise<string> {
   // First: readers get a site back at once if a killed build left `output` missing.
   for (const notice of recoverOutput(output)) console.log(notice);
   // Validate every article before Eleventy starts: authors get one list of all problems, and
-  // nothing is written. The content plugin reuses these parsed files (see load.ts).
-  const { articles, problems } = loadArticles(input);
+  // nothing is written. The content plugin reuses these parsed files (see load.ts); the next build
+  // reuses what did not change (lib/content/load-cache.ts).
+  const { articles, problems } = timeStage("load articles", () =>
+    loadArticles(input, process.cwd(), {
+      cacheDir: process.env.CONTENT_CACHE_DIR ?? path.join(projectDir, ".cache", "content"),
+    }),
+  );
   if (problems.some((p) => p.severity === "error")) {
     // The build fails anyway: also name unreadable photos of the other articles, so one run lists all.
     throw new ContentError([...problems, ...(await checkArticleImages(articles))]);

@@ -32,7 +32,7 @@ interface Entry {
 /** Checks a content folder; problems are sorted by file and line. */
 export function checkContent(contentDir: string, projectDir = process.cwd()): CheckResult {
   const sources: ArticleSource[] = [];
-  const loaded = loadArticles(contentDir, projectDir, (source) => sources.push(source));
+  const loaded = loadArticles(contentDir, projectDir, { observe: (source) => sources.push(source) });
   const problems: Problem[] = [...loaded.problems];
   const entries: Entry[] = [];
   for (const { file, relative, split } of sources) {

@@ -95,6 +95,7 @@ export function inventoryArticle(
   markdownFile: string,
   entries: readonly FolderEntry[],
   refs: readonly FileReference[] | undefined,
+  judged: FolderJudgement = judgeFolder(dir, entries),
 ): ArticleFiles {
   const problems: Problem[] = [];
   const fileProblem = (name: string, message: string, severity: Problem["severity"] = "error"): void => {
@@ -108,13 +109,11 @@ export function inventoryArticle(
   };
   const kinds = new Map<string, FileKind>();
   const refused = new Map<string, string>();
-  for (const { name, dirent } of entries) {
-    if (name === "index.md" && dirent.isFile()) continue;
-    const judged = judgeEntry(dir, name, dirent);
-    if ("kind" in judged) kinds.set(name, judged.kind);
+  for (const [name, judgement] of judged) {
+    if ("kind" in judgement) kinds.set(name, judgement.kind);
     else {
-      fileProblem(name, judged.message, judged.severity);
-      refused.set(name, judged.message);
+      fileProblem(name, judgement.message, judgement.severity);
+      refused.set(name, judgement.message);
     }
   }
   const paths = new Map<string, string>();
@@ -186,7 +185,25 @@ export function inventoryArticle(
   return { problems, paths, attachments: [...attachments.values()] };
 }
 
-type Judged = { kind: FileKind } | { message: string; severity: Problem["severity"] };
+/** What one entry of an article folder is: its kind when it may stay, else what is wrong with it. */
+export type Judged = { kind: FileKind } | { message: string; severity: Problem["severity"] };
+
+/** Each entry of an article folder but its `index.md`, judged, in the listing's order. */
+export type FolderJudgement = ReadonlyMap<string, Judged>;
+
+/**
+ * Judges every entry of an article folder by its name, type and bytes. Everything the inventory
+ * learns from the files beside `index.md` is in the result, so the loader's cache
+ * (lib/content/load-cache.ts) can key on it.
+ */
+export function judgeFolder(dir: string, entries: readonly FolderEntry[]): FolderJudgement {
+  const judged = new Map<string, Judged>();
+  for (const { name, dirent } of entries) {
+    if (name === "index.md" && dirent.isFile()) continue;
+    judged.set(name, judgeEntry(dir, name, dirent));
+  }
+  return judged;
+}
 
 /** One entry, whatever the article says: its kind when it may stay, else what is wrong with it. */
 function judgeEntry(dir: string, name: string, dirent: Dirent): Judged {

@@ -2,7 +2,6 @@
  * Reads every `content/articles/<slug>/index.md`, validates it against the one schema, normalises
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
-import { createHash } from "node:crypto";
 import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
@@ -13,7 +12,7 @@ import { splitFrontMatter, type SplitFile } from "./front-matter.ts";
 import type { Article } from "./article.ts";
 import { articleUrl } from "./url-scheme.ts";
 import { loadSiteConfig, type SiteConfig } from "./site.ts";
-import { readTextFile } from "./text-file.ts";
+import { readTextFile, type TextFile } from "./text-file.ts";
 import { placeholderLine, SCAFFOLD_PLACEHOLDER } from "../authoring/scaffold.ts";
 import type { Problem } from "./problems.ts";
 import { firstParagraphText } from "./summary.ts";
@@ -22,13 +21,20 @@ import {
   bodyLinks,
   bodyReferenceProblems,
   draftLinkProblems,
-  type BodyContext,
+  type BodyLink,
   type LinkSource,
 } from "./body-refs.ts";
 import { listBodyImages } from "../images/references.ts";
-import { inventoryArticle, inventoryContent, listFolder, type FolderEntry } from "./inventory.ts";
+import {
+  inventoryArticle,
+  inventoryContent,
+  listFolder,
+  type FolderEntry,
+  type FolderJudgement,
+} from "./inventory.ts";
 import { fileReferences, isExternalSource } from "./file-refs.ts";
 import { unreadReferences } from "./image-syntax.ts";
+import { LoadCache } from "./load-cache.ts";
 
 export interface LoadResult {
   /** Every valid article, drafts and future ones included, newest first. */
@@ -59,14 +65,21 @@ export interface ArticleSource {
   readonly split: SplitFile;
 }
 
-/**
- * Loads and validates all articles of a content folder. `projectDir` makes paths in messages relative.
- * `observe` sees every file as parsed, so a caller needing more than valid articles parses YAML once.
- */
+export interface LoadOptions {
+  /** Sees every file as parsed, so a caller needing more than valid articles parses YAML once. */
+  readonly observe?: (source: ArticleSource) => void;
+  /**
+   * Folder of the persistent cache of per-file results (lib/content/load-cache.ts), e.g.
+   * `.cache/content`; none by default. Not used with `observe`, which needs every file parsed.
+   */
+  readonly cacheDir?: string;
+}
+
+/** Loads and validates all articles of a content folder. `projectDir` makes paths in messages relative. */
 export function loadArticles(
   contentDir: string,
   projectDir = process.cwd(),
-  observe?: (source: ArticleSource) => void,
+  options: LoadOptions = {},
 ): LoadResult {
   const settings = loadSiteConfig(contentDir, projectDir);
   // A broken site.json is reported, and the articles are still checked (all but their category),
@@ -80,23 +93,27 @@ export function loadArticles(
   const linkSources: LinkSource[] = [];
   const files = listArticleFiles(contentDir);
   const slugSet = new Set(files.map((file) => path.basename(path.dirname(file))));
-  // What every file's result depends on besides the file itself: categories and the other articles.
-  const sharedStamp = createHash("sha1")
-    .update(JSON.stringify([site.url, slugs, [...slugSet]]))
-    .digest("hex");
+  // What every file's result depends on besides its own folder: the site's address and categories.
+  const shared: Shared = { site, schema, stamp: JSON.stringify(site) };
+  const cache =
+    options.cacheDir !== undefined && options.observe === undefined
+      ? new LoadCache(options.cacheDir, contentDir, shared.stamp)
+      : undefined;
   for (const file of files) {
-    const context: BodyContext = { dir: path.dirname(file), siteUrl: site.url, slugs: slugSet };
     const relative = path.relative(projectDir, file);
-    const entries = listFolder(context.dir);
-    const result = observe
-      ? parseOne(file, relative, schema, context, site, entries, observe)
-      : loadOne(file, relative, schema, context, site, entries, sharedStamp);
+    const entries = listFolder(path.dirname(file));
+    const parsed = options.observe
+      ? parseArticle(readTextFile(file), file, relative, shared, entries, undefined, options.observe)
+      : loadOne(file, relative, shared, entries, cache);
+    // The checks that need the other articles run every time, on the cached or fresh result.
+    const result = finish(parsed, file, relative, slugSet);
     problems.push(...result.problems);
     if (result.article) articles.push(result.article);
     if (result.links) linkSources.push(result.links);
   }
   // Only now is it known which articles are drafts: a published one must not link to them.
   problems.push(...draftLinkProblems(linkSources));
+  cache?.save();
   // Forget deleted articles, so a long-running dev server does not keep them in memory.
   const present = new Set(files);
   for (const file of memo.keys()) if (!present.has(file)) memo.delete(file);
@@ -122,6 +139,14 @@ const BROKEN_SITE: SiteConfig = {
   categories: [],
 };
 
+/** What every file's result depends on besides its own folder. */
+interface Shared {
+  readonly site: SiteConfig;
+  readonly schema: ReturnType<typeof articleSchema>;
+  /** The site settings the result depends on, as text, for the caches' keys. */
+  readonly stamp: string;
+}
+
 interface Loaded {
   readonly article?: Article;
   readonly problems: Problem[];
@@ -130,56 +155,97 @@ interface Loaded {
 }
 
 /**
- * Results per file, reused while the file, its folder's files (names, sizes, times) and the shared stamp
- * are unchanged. Why: the build validates before Eleventy starts and the content plugin reads the
- * same articles, and the dev server reloads on every edit; each file should be parsed once, not once
- * per reader or per rebuild.
+ * One file's result before the checks that need the other articles (links to missing articles), so
+ * it holds for any set of articles and can be kept while the file and its folder are unchanged.
+ * Its problems are those of the file in report order, minus the missing articles' links, which
+ * `finish` puts among `photos` by line.
  */
-const memo = new Map<string, { stamp: string; loaded: Loaded }>();
+export interface ParsedArticle {
+  readonly before: readonly Problem[];
+  /** Body photos without alt text, by line. */
+  readonly photos: readonly Problem[];
+  /** The body's links to article pages, checked against the articles of each load. */
+  readonly links: readonly BodyLink[];
+  readonly after: readonly Problem[];
+  /** The article's draft flag when its links count for `draftLinkProblems`; undefined when they do not. */
+  readonly draft?: boolean;
+  /** The article when nothing but a link to a missing article could still refuse it. */
+  readonly article?: Article;
+}
+
+/** The file's result among `slugs`, the articles of this load. */
+function finish(parsed: ParsedArticle, file: string, relative: string, slugs: ReadonlySet<string>): Loaded {
+  const missing = bodyReferenceProblems([], parsed.links, slugs).map((found) => bodyProblem(relative, found));
+  // A stable sort by line: photos before links on one line, as one pass over both lists them.
+  const body =
+    missing.length > 0 ? [...parsed.photos, ...missing].sort((a, b) => a.line - b.line) : parsed.photos;
+  const links: LinkSource | undefined =
+    parsed.draft === undefined
+      ? undefined
+      : { file: relative, slug: path.basename(path.dirname(file)), draft: parsed.draft, links: parsed.links };
+  return {
+    problems: [...parsed.before, ...body, ...parsed.after],
+    ...(parsed.article && missing.length === 0 ? { article: parsed.article } : {}),
+    ...(links ? { links } : {}),
+  };
+}
+
+const bodyProblem = (relative: string, found: { line: number; message: string }): Problem => ({
+  file: relative,
+  line: found.line,
+  field: "body",
+  message: found.message,
+  severity: "error",
+});
+
+/**
+ * Results per file, reused while the file, its folder's files (names, sizes, times) and the site
+ * settings are unchanged. Why: the build validates before Eleventy starts and the content plugin
+ * reads the same articles, and the dev server reloads on every edit; each file should be parsed once,
+ * not once per reader or per rebuild. Across processes, where times prove nothing, the persistent
+ * cache (lib/content/load-cache.ts) keys on content instead.
+ */
+const memo = new Map<string, { stamp: string; parsed: ParsedArticle; cacheKey?: string }>();
 
 function loadOne(
   file: string,
   relative: string,
-  schema: ReturnType<typeof articleSchema>,
-  context: BodyContext,
-  site: SiteConfig,
+  shared: Shared,
   entries: readonly FolderEntry[],
-  sharedStamp: string,
-): Loaded {
+  cache: LoadCache | undefined,
+): ParsedArticle {
   const stats = statSync(file);
   const listing = entries.map((e) => `${e.name}:${e.stamp}`).join("/");
-  const stamp = `${stats.size}:${stats.mtimeMs}:${listing}:${relative}:${sharedStamp}`;
+  const stamp = `${stats.size}:${stats.mtimeMs}:${stats.ino}:${listing}:${relative}:${shared.stamp}`;
   const cached = memo.get(file);
-  if (cached?.stamp === stamp) return cached.loaded;
-  const loaded = parseOne(file, relative, schema, context, site, entries);
-  memo.set(file, { stamp, loaded });
-  return loaded;
+  if (cached?.stamp === stamp && (cache === undefined || cache.keep(cached.cacheKey))) return cached.parsed;
+  const found = cache?.load(file, relative, entries, (text, judged) =>
+    parseArticle(text, file, relative, shared, entries, judged),
+  );
+  const parsed = found?.parsed ?? parseArticle(readTextFile(file), file, relative, shared, entries);
+  memo.set(file, { stamp, parsed, ...(found?.key !== undefined ? { cacheKey: found.key } : {}) });
+  return parsed;
 }
 
-function parseOne(
+/**
+ * Parses and checks one file against everything but the other articles. `judged` is its folder's
+ * judgement when the caller already made it (the cache keys on it).
+ */
+function parseArticle(
+  { text: raw, problems: textProblems }: TextFile,
   file: string,
   relative: string,
-  schema: ReturnType<typeof articleSchema>,
-  context: BodyContext,
-  site: SiteConfig,
+  { site, schema }: Shared,
   entries: readonly FolderEntry[],
+  judged?: FolderJudgement,
   observe?: (source: ArticleSource) => void,
-): Loaded {
-  const { text: raw, problems: textProblems } = readTextFile(file);
+): ParsedArticle {
+  const dir = path.dirname(file);
   const split = splitFrontMatter(raw);
   observe?.({ file, relative, split });
-  const problems: Problem[] = [];
-  const at = (field: string, message: string, severity: Problem["severity"] = "error"): void => {
-    problems.push({
-      file: relative,
-      line: split.lines.get(field.split(".")[0] ?? field) ?? 1,
-      field,
-      message,
-      severity,
-    });
-  };
+  const before: Problem[] = [];
   for (const found of textProblems)
-    problems.push({
+    before.push({
       file: relative,
       line: found.line,
       field: "(tệp)",
@@ -188,11 +254,11 @@ function parseOne(
     });
   // An unreadable file (too large, UTF-16) has no text to check further.
   if (raw === "" && textProblems.length > 0) {
-    problems.push(...inventoryArticle(context.dir, relative, entries, undefined).problems);
-    return { problems };
+    before.push(...inventoryArticle(dir, relative, entries, undefined, judged).problems);
+    return { before, photos: [], links: [], after: [] };
   }
   for (const error of split.yamlErrors)
-    problems.push({
+    before.push({
       file: relative,
       line: error.line,
       field: "(đầu bài)",
@@ -202,7 +268,7 @@ function parseOne(
   if (!isNFC(raw)) {
     // Point at the first line an editor must retype, not at the top of the file.
     const line = raw.split("\n").findIndex((text) => !isNFC(text)) + 1;
-    problems.push({
+    before.push({
       file: relative,
       line: Math.max(line, 1),
       field: "(tệp)",
@@ -213,47 +279,44 @@ function parseOne(
 
   // Checked before the schema so an author sees body and front-matter errors together.
   const body = toNFC(split.body);
-  const slug = path.basename(path.dirname(file));
+  const slug = path.basename(dir);
   // Parsed once here for the HTML allowlist, the links, the images and photos left as text.
   const tokens = parseBody(body);
   const inspection = inspectBody(tokens);
   // Lines in the Markdown file from here on.
-  const links = bodyLinks(inspection.hrefs, context.siteUrl, articleUrl(slug)).map((link) => ({
-    ...link,
-    line: split.bodyLine + link.line - 1,
-  }));
+  const fromBody = <T extends { line: number }>(found: T): T => ({
+    ...found,
+    line: split.bodyLine + found.line - 1,
+  });
+  const links = bodyLinks(inspection.hrefs, site.url, articleUrl(slug)).map(fromBody);
   const images = listBodyImages(tokens, split.bodyLine);
   // Files beside index.md: each accounted for, each reference inside the folder. Without readable
   // fields the lead photo is unknown, so only the files wrong whatever the article says are judged.
-  const fileLinks = inspection.hrefs.map((href) => ({ ...href, line: split.bodyLine + href.line - 1 }));
   const files = inventoryArticle(
-    context.dir,
+    dir,
     relative,
     entries,
-    split.fieldsReadable ? fileReferences(deepNFC(split.data), split.lines, images, fileLinks) : undefined,
+    split.fieldsReadable
+      ? fileReferences(deepNFC(split.data), split.lines, images, inspection.hrefs.map(fromBody))
+      : undefined,
+    judged,
   );
-  problems.push(...files.problems);
-  // HTML outside the allowlist, photos without alt text or left as text, links to missing articles:
-  // all refused.
-  const bodyProblems = [
-    ...inspection.violations.map((found) => ({ ...found, line: split.bodyLine + found.line - 1 })),
-    ...bodyReferenceProblems(images, links, context.slugs),
-    ...unreadReferences(tokens).map((found) => ({ ...found, line: split.bodyLine + found.line - 1 })),
-  ];
-  for (const found of bodyProblems)
-    problems.push({
+  before.push(...files.problems);
+  // HTML outside the allowlist, photos without alt text or left as text, links to missing articles
+  // (those in `finish`): all refused.
+  before.push(...inspection.violations.map((found) => bodyProblem(relative, fromBody(found))));
+  const photos = bodyReferenceProblems(images, [], new Set()).map((found) => bodyProblem(relative, found));
+  const after = unreadReferences(tokens).map((found) => bodyProblem(relative, fromBody(found)));
+  const at = (field: string, message: string): void => {
+    after.push({
       file: relative,
-      line: found.line,
-      field: "body",
-      message: found.message,
+      line: split.lines.get(field.split(".")[0] ?? field) ?? 1,
+      field,
+      message,
       severity: "error",
     });
-  const linkSource: LinkSource = {
-    file: relative,
-    slug,
-    draft: (split.data as { draft?: unknown } | null)?.draft === true,
-    links,
   };
+  const draft = (split.data as { draft?: unknown } | null)?.draft === true;
 
   if (slug !== slugify(slug))
     at(
@@ -264,7 +327,7 @@ function parseOne(
   const fields = deepNFC(split.data) as { draft?: unknown };
   const unfinished = placeholderLine(body);
   if (unfinished !== -1 && fields.draft !== true) {
-    problems.push({
+    after.push({
       file: relative,
       line: split.bodyLine + unfinished,
       field: "body",
@@ -273,7 +336,7 @@ function parseOne(
     });
   }
   // The fields cannot be judged when the front matter itself could not be read.
-  if (!split.fieldsReadable) return { problems };
+  if (!split.fieldsReadable) return { before, photos, links, after };
   const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -285,11 +348,11 @@ function parseOne(
         at([...issue.path, issue.keys[0]].join("."), message);
       } else at(issue.path.length > 0 ? issue.path.join(".") : "(đầu bài)", issue.message);
     }
-    return { problems, links: linkSource };
+    return { before, photos, links, after, draft };
   }
   const data: FrontMatter = parsed.data;
-  const dir = path.dirname(file);
-  if (problems.some((p) => p.severity === "error")) return { problems, links: linkSource };
+  if ([before, photos, after].some((list) => list.some((p) => p.severity === "error")))
+    return { before, photos, links, after, draft };
   // Every reference resolved inside the folder, or there was an error above.
   const fileOf = (src: string): string => files.paths.get(src) as string;
   const image = data.image
@@ -319,7 +382,7 @@ function parseOne(
     aliases: data.aliases ?? [],
     body,
   };
-  return { article, problems, links: linkSource };
+  return { before, photos, links, after, draft, article };
 }
 
 /** Articles a reader may see at `now`: no drafts, nothing dated in the future. */

@@ -7,7 +7,7 @@
  * Why one key rather than tracking which page uses which template or setting: a layout, a filter or
  * site.json reaches every page, and a full build after such a change is rare and always correct.
  */
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -29,15 +29,8 @@ const NEUTRAL_SETTINGS = new Set(["PORTAL_TIMINGS", "PORTAL_PROGRESS", "PORTAL_N
 /** Hashes the project's code, the content folder's `_data`, the Node version and the output-shaping settings. */
 export function codeKey(projectDir: string, contentDir: string, env = process.env): string {
   const hash = createHash("sha256");
-  const add = (label: string, file: string): void => {
-    for (const relative of listFiles(file)) {
-      hash.update(`${label}/${relative}\0`);
-      hash.update(readFileSync(path.join(file, relative)));
-      hash.update("\0");
-    }
-  };
-  for (const entry of CODE_PATHS) add(entry, path.join(projectDir, entry));
-  add("_data", path.join(contentDir, "_data"));
+  hashFiles(hash, projectDir, CODE_PATHS);
+  hashFiles(hash, contentDir, ["_data"]);
   hash.update(`node ${process.version}\0`);
   const settings = Object.keys(env)
     .filter((name) => name.startsWith("PORTAL_") && !NEUTRAL_SETTINGS.has(name))
@@ -45,6 +38,18 @@ export function codeKey(projectDir: string, contentDir: string, env = process.en
     .map((name) => `${name}=${env[name]}`);
   hash.update(settings.join("\0"));
   return hash.digest("hex");
+}
+
+/** Adds the name and bytes of every file under each of `entries` (files or folders in `root`) to `hash`. */
+export function hashFiles(hash: Hash, root: string, entries: readonly string[]): void {
+  for (const entry of entries) {
+    const folder = path.join(root, entry);
+    for (const relative of listFiles(folder)) {
+      hash.update(`${entry}/${relative}\0`);
+      hash.update(readFileSync(path.join(folder, relative)));
+      hash.update("\0");
+    }
+  }
 }
 
 /** Files under `root` (relative, sorted), or `[""]` for a file; nothing when it is missing. */
