@@ -53,11 +53,15 @@ async function build(options: BuildOptions): Promise<string> {
   // Validate every article before Eleventy starts: authors get one list of all problems, and
   // nothing is written. The content plugin reuses these parsed files (see load.ts); the next build
   // reuses what did not change (lib/content/load-cache.ts).
-  const { articles, problems } = timeStage("load articles", () =>
+  const { articles, problems, files } = timeStage("load articles", () =>
     loadArticles(input, process.cwd(), {
       cacheDir: process.env.CONTENT_CACHE_DIR ?? path.join(projectDir, ".cache", "content"),
     }),
   );
+  if (files) {
+    countStage("articles parsed", files.parsed);
+    countStage("articles reused", files.reused);
+  }
   if (problems.some((p) => p.severity === "error")) {
     // The build fails anyway: also name unreadable photos of the other articles, so one run lists all.
     throw new ContentError([...problems, ...(await checkArticleImages(articles))]);

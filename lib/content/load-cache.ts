@@ -94,10 +94,11 @@ const entrySchema = z.strictObject({
   article: article.nullable(),
 });
 
-/** A found entry: its key, for the in-memory memo, and the result. */
-export interface CacheHit {
+/** A file's result: its key, for the in-memory memo, and whether it came from the cache. */
+export interface CachedResult {
   readonly key: string;
   readonly parsed: ParsedArticle;
+  readonly reused: boolean;
 }
 
 /** One load's view of the cache of one content folder. */
@@ -135,9 +136,10 @@ export class LoadCache {
     file: string,
     relative: string,
     entries: readonly FolderEntry[],
+    size: number,
     parse: (text: TextFile, judged: FolderJudgement) => ParsedArticle,
-  ): CacheHit | undefined {
-    if (statSync(file).size > MAX_TEXT_BYTES) return undefined;
+  ): CachedResult | undefined {
+    if (size > MAX_TEXT_BYTES) return undefined;
     const bytes = readFileSync(file);
     if (bytes.length > MAX_TEXT_BYTES) return undefined;
     const folder = path.dirname(file);
@@ -153,12 +155,12 @@ export class LoadCache {
     const found = text === undefined ? undefined : revive(text, bytes);
     if (text !== undefined && found !== undefined) {
       this.used.set(key, text);
-      return { key, parsed: found };
+      return { key, parsed: found, reused: true };
     }
     const parsed = parse(decodeText(bytes), judged);
     this.used.set(key, serialise(parsed, bytes));
     this.made = true;
-    return { key, parsed };
+    return { key, parsed, reused: false };
   }
 
   /**
@@ -200,14 +202,21 @@ export class LoadCache {
   }
 
   private baseKey(): string {
-    if (this.base === undefined) {
-      const hash = createHash("sha256");
-      hashFiles(hash, PROJECT_DIR, CODE);
-      hash.update(`node ${process.version}\0${this.siteStamp}`);
-      this.base = hash.digest("hex");
-    }
+    this.base ??= sha256(`${codeKey()}\0${this.siteStamp}`);
     return this.base;
   }
+}
+
+let code: string | undefined;
+
+/** The loader's code as this process runs it: read once, so an edit during a build cannot mislabel it. */
+function codeKey(): string {
+  if (code === undefined) {
+    const hash = createHash("sha256");
+    hashFiles(hash, PROJECT_DIR, CODE);
+    code = hash.update(`node ${process.version}`).digest("hex");
+  }
+  return code;
 }
 
 function readEntries(file: string): Map<string, string> {
@@ -229,13 +238,17 @@ function readEntries(file: string): Map<string, string> {
   return entries;
 }
 
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
 /** The stored form of a result: JSON, dates as ISO text, the body as its offset in the file when it can be. */
 function serialise(parsed: ParsedArticle, bytes: Buffer): string {
   const { before, photos, links, after, draft, article: found } = parsed;
   let stored: unknown = null;
   if (found) {
-    const start = bytes.length - Buffer.byteLength(found.body);
-    const asBytes = start >= 0 && bytes.toString("utf8", start) === found.body;
+    // Text without lone surrogates is exactly what its UTF-8 bytes decode to.
+    const encoded = Buffer.from(found.body);
+    const start = bytes.length - encoded.length;
+    const asBytes = !LONE_SURROGATE.test(found.body) && start >= 0 && bytes.subarray(start).equals(encoded);
     stored = { ...found, body: asBytes ? start : found.body };
   }
   return JSON.stringify({ before, photos, links, after, draft: draft ?? null, article: stored });

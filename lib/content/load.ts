@@ -41,6 +41,8 @@ export interface LoadResult {
   readonly articles: readonly Article[];
   readonly problems: readonly Problem[];
   readonly site: SiteConfig;
+  /** With a cache folder: how many files were parsed, and how many results were reused unchanged. */
+  readonly files?: { readonly parsed: number; readonly reused: number };
 }
 
 /** Lists the Markdown files of all article bundles under `contentDir/articles`. */
@@ -99,12 +101,25 @@ export function loadArticles(
     options.cacheDir !== undefined && options.observe === undefined
       ? new LoadCache(options.cacheDir, contentDir, shared.stamp)
       : undefined;
+  let reused = 0;
   for (const file of files) {
     const relative = path.relative(projectDir, file);
     const entries = listFolder(path.dirname(file));
-    const parsed = options.observe
-      ? parseArticle(readTextFile(file), file, relative, shared, entries, undefined, options.observe)
+    const loaded = options.observe
+      ? {
+          parsed: parseArticle(
+            readTextFile(file),
+            file,
+            relative,
+            shared,
+            entries,
+            undefined,
+            options.observe,
+          ),
+        }
       : loadOne(file, relative, shared, entries, cache);
+    if (loaded.reused === true) reused++;
+    const parsed = loaded.parsed;
     // The checks that need the other articles run every time, on the cached or fresh result.
     const result = finish(parsed, file, relative, slugSet);
     problems.push(...result.problems);
@@ -120,7 +135,12 @@ export function loadArticles(
   articles.sort(
     (a, b) => b.date.instant.getTime() - a.date.instant.getTime() || a.slug.localeCompare(b.slug),
   );
-  return { articles, problems, site };
+  return {
+    articles,
+    problems,
+    site,
+    ...(cache ? { files: { parsed: files.length - reused, reused } } : {}),
+  };
 }
 
 /** Stands in for a site.json that failed its checks; the problems already fail the build. */
@@ -213,18 +233,19 @@ function loadOne(
   shared: Shared,
   entries: readonly FolderEntry[],
   cache: LoadCache | undefined,
-): ParsedArticle {
+): { parsed: ParsedArticle; reused?: boolean } {
   const stats = statSync(file);
   const listing = entries.map((e) => `${e.name}:${e.stamp}`).join("/");
   const stamp = `${stats.size}:${stats.mtimeMs}:${stats.ino}:${listing}:${relative}:${shared.stamp}`;
   const cached = memo.get(file);
-  if (cached?.stamp === stamp && (cache === undefined || cache.keep(cached.cacheKey))) return cached.parsed;
-  const found = cache?.load(file, relative, entries, (text, judged) =>
+  if (cached?.stamp === stamp && (cache === undefined || cache.keep(cached.cacheKey)))
+    return { parsed: cached.parsed, reused: true };
+  const found = cache?.load(file, relative, entries, stats.size, (text, judged) =>
     parseArticle(text, file, relative, shared, entries, judged),
   );
   const parsed = found?.parsed ?? parseArticle(readTextFile(file), file, relative, shared, entries);
-  memo.set(file, { stamp, parsed, ...(found?.key !== undefined ? { cacheKey: found.key } : {}) });
-  return parsed;
+  memo.set(file, { stamp, parsed, ...(found ? { cacheKey: found.key } : {}) });
+  return { parsed, reused: found?.reused ?? false };
 }
 
 /**
