@@ -151,14 +151,15 @@ export class LoadCache {
       hash.update(`\0${name}\0${type}\0${JSON.stringify(judged.get(name) ?? null)}`);
     }
     const key = hash.digest("base64url");
-    const text = this.used.get(key) ?? this.entries().get(key);
-    const found = text === undefined ? undefined : revive(text, bytes);
-    if (text !== undefined && found !== undefined) {
-      this.used.set(key, text);
+    const entry = this.used.get(key) ?? this.entries().get(key);
+    const found = entry === undefined ? undefined : revive(entry, bytes);
+    if (entry !== undefined && found !== undefined) {
+      this.used.set(key, entry);
       return { key, parsed: found, reused: true };
     }
-    const parsed = parse(decodeText(bytes), judged);
-    this.used.set(key, serialise(parsed, bytes));
+    const decoded = decodeText(bytes);
+    const parsed = parse(decoded, judged);
+    this.used.set(key, serialise(parsed, bytes, decoded));
     this.made = true;
     return { key, parsed, reused: false };
   }
@@ -238,18 +239,15 @@ function readEntries(file: string): Map<string, string> {
   return entries;
 }
 
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
 /** The stored form of a result: JSON, dates as ISO text, the body as its offset in the file when it can be. */
-function serialise(parsed: ParsedArticle, bytes: Buffer): string {
+function serialise(parsed: ParsedArticle, bytes: Buffer, { text, problems }: TextFile): string {
   const { before, photos, links, after, draft, article: found } = parsed;
   let stored: unknown = null;
   if (found) {
-    // Text without lone surrogates is exactly what its UTF-8 bytes decode to.
-    const encoded = Buffer.from(found.body);
-    const start = bytes.length - encoded.length;
-    const asBytes = !LONE_SURROGATE.test(found.body) && start >= 0 && bytes.subarray(start).equals(encoded);
-    stored = { ...found, body: asBytes ? start : found.body };
+    // Without bad bytes or CRs, the text is the bytes decoded (after any BOM), so a body that ends
+    // the text is its last bytes. It begins at a code point: it and the text are whole UTF-16.
+    const asBytes = problems.length === 0 && bytes.indexOf(0x0d) === -1 && text.endsWith(found.body);
+    stored = { ...found, body: asBytes ? bytes.length - Buffer.byteLength(found.body) : found.body };
   }
   return JSON.stringify({ before, photos, links, after, draft: draft ?? null, article: stored });
 }

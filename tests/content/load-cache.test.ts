@@ -62,10 +62,12 @@ Thân bài [liên kết](/tin-tuc/khong-co/).
 `,
 };
 
-/** The fixture site plus the articles above, in a fresh folder. */
+/** The fixture site plus the articles above, and one saved by Windows Notepad (BOM, CRLF), in a fresh folder. */
 function makeSite(): string {
   const content = copyToTemp(fixturePath("site"));
   for (const [slug, markdown] of Object.entries(PROBLEMS)) writeArticle(content, slug, markdown);
+  const windows = (PROBLEMS["tro-toi-bai-se-xoa"] ?? "").replace("/bai-se-xoa/", "/").replace(/\n/g, "\r\n");
+  writeArticle(content, "luu-tu-windows", `\uFEFF${windows}`);
   return content;
 }
 
@@ -123,6 +125,9 @@ describe("the loader's persistent cache", () => {
     // The reference really has what must survive the cache: errors, warnings and dates.
     expect(expected.problems.map((p) => p.severity)).toContain("warning");
     expect(expected.problems.filter((p) => p.severity === "error").length).toBeGreaterThan(3);
+    expect(warm.articles.find((a) => a.slug === "luu-tu-windows")?.body).toBe(
+      "\nXem thêm [bài sẽ bị xoá](https://phuninh.gov.vn/tin-tuc/).\n",
+    );
     const updated = warm.articles.find((a) => a.slug === "bai-se-xoa")?.updated;
     expect(updated?.instant).toBeInstanceOf(Date);
     expect(updated?.instant.toISOString()).toBe("2025-02-01T02:15:00.000Z");
