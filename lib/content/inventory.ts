@@ -69,6 +69,11 @@ function folderDirents(dir: string): readonly Dirent[] {
   return listing.dirents;
 }
 
+/** True when an article folder holds an `index.md` that is a file (not a link or a folder). */
+export function hasIndexFile(dir: string): boolean {
+  return folderDirents(dir).some((e) => e.name === "index.md" && e.isFile());
+}
+
 /** Lists an article folder (names sorted), for `inventoryArticle` and the loader's cache stamp. */
 export function listFolder(dir: string): FolderEntry[] {
   return folderDirents(dir).map((dirent) => {
@@ -299,8 +304,8 @@ export function inventoryContent(contentDir: string, projectDir: string): Proble
   check(path.join(contentDir, "articles"), (entry, file) => {
     if (!entry.isDirectory())
       return "mỗi bài viết là một thư mục trong content/articles/ chứa index.md; không đặt tệp trực tiếp ở đây";
+    if (hasIndexFile(file)) return undefined;
     const inside = folderDirents(file);
-    if (inside.some((e) => e.name === "index.md" && e.isFile())) return undefined;
     const names = inside.map((e) => e.name);
     const near = names.find((n) => /^index\.|\.(?:md|markdown)$/i.test(n));
     return `thư mục bài viết thiếu index.md${near ? `: đổi tên "${near}" thành index.md` : ""}`;

@@ -2,7 +2,7 @@
  * Reads every `content/articles/<slug>/index.md`, validates it against the one schema, normalises
  * its text to NFC, and returns typed articles plus every problem found (never just the first).
  */
-import { existsSync, lstatSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { isNFC, deepNFC, toNFC } from "../text/nfc.ts";
 import { parsePortalDate, type PortalDate } from "../text/date.ts";
@@ -26,6 +26,7 @@ import {
 } from "./body-refs.ts";
 import { listBodyImages } from "../images/references.ts";
 import {
+  hasIndexFile,
   inventoryArticle,
   inventoryContent,
   listFolder,
@@ -51,10 +52,9 @@ function listArticleFiles(contentDir: string): string[] {
   if (!existsSync(root)) return [];
   return (
     readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(root, entry.name, "index.md"))
       // A link or a folder named index.md is refused by the inventory, never read.
-      .filter((file) => lstatSync(file, { throwIfNoEntry: false })?.isFile() === true)
+      .filter((entry) => entry.isDirectory() && hasIndexFile(path.join(root, entry.name)))
+      .map((entry) => path.join(root, entry.name, "index.md"))
       .sort()
   );
 }
