@@ -26,7 +26,7 @@ import { buildHugo, hugoInstalled } from "./hugo.ts";
 import { folderSize, measure, type Measured } from "./measure.ts";
 import { indexWithPagefindCli } from "./pagefind-cli.ts";
 import { formatTable, type Round } from "./report.ts";
-import { measureRepublish } from "./republish.ts";
+import { measureRepublish, type BuildCaches } from "./republish.ts";
 
 const { values } = parseArgs({
   options: {
@@ -103,15 +103,19 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   const output = path.join(root, "_site");
   const timingsFile = path.join(root, "timings.json");
   // Every page rendered (`--full`): into the same output, a build would otherwise keep them all.
-  // The search cache the last production build filled: the republish starts from it, as a daily
-  // build starts from the one before it.
-  let searchCache = "";
+  // The caches the last production build filled: the republish starts from them, as a daily build
+  // starts from the one before it.
+  let caches: BuildCaches = {};
   const ours = async () => {
-    searchCache = mkdtempSync(path.join(root, "search-cache-"));
+    caches = {
+      SEARCH_CACHE_DIR: mkdtempSync(path.join(root, "search-cache-")),
+      CONTENT_CACHE_DIR: mkdtempSync(path.join(root, "content-cache-")),
+    };
     const run = await measure(tsx, ["scripts/build.ts", "--input", content, "--output", output, "--full"], {
       cwd: projectDir,
-      // A cold build: an empty cache of partial search indexes each run (the image cache stays warm).
-      env: { PORTAL_TIMINGS: timingsFile, SEARCH_CACHE_DIR: searchCache },
+      // A cold build: empty caches of partial search indexes and of loaded articles each run (the
+      // image cache stays warm).
+      env: { PORTAL_TIMINGS: timingsFile, ...caches },
     });
     return { run, timings: JSON.parse(readFileSync(timingsFile, "utf8")) as TimingReport };
   };
@@ -160,7 +164,7 @@ async function benchRound(articles: number, root: string): Promise<Round> {
   if (!values["no-republish"]) {
     log(`${articles}: one article edited, then republished`);
     const slug = site.slugs[Math.floor(site.slugs.length / 3)] as string;
-    const measured = await measureRepublish(tsx, projectDir, content, output, slug, root, searchCache);
+    const measured = await measureRepublish(tsx, projectDir, content, output, slug, root, caches);
     republish = { ...measured.run, timings: measured.timings, differences: measured.differences };
     log(
       `${articles}: republish ${(measured.run.ms / 1000).toFixed(1)} s, ` +

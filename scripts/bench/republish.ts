@@ -9,6 +9,9 @@ import path from "node:path";
 import type { TimingReport } from "../../lib/timing.ts";
 import { measure, type Measured } from "./measure.ts";
 
+/** The build's caches, as the environment names them (`SEARCH_CACHE_DIR`, `CONTENT_CACHE_DIR`). */
+export type BuildCaches = Readonly<Record<string, string>>;
+
 export interface Republished {
   readonly run: Measured;
   readonly timings: TimingReport;
@@ -24,8 +27,8 @@ export async function measureRepublish(
   output: string,
   slug: string,
   root: string,
-  /** The search cache the cold build filled. */
-  searchCache: string,
+  /** The caches the cold build filled. */
+  caches: BuildCaches,
 ): Promise<Republished> {
   appendFileSync(
     path.join(content, "articles", slug, "index.md"),
@@ -35,14 +38,17 @@ export async function measureRepublish(
   const build = ["scripts/build.ts", "--input", content];
   const run = await measure(tsx, [...build, "--output", output], {
     cwd: projectDir,
-    env: { PORTAL_TIMINGS: timingsFile, SEARCH_CACHE_DIR: searchCache },
+    env: { PORTAL_TIMINGS: timingsFile, ...caches },
   });
   const timings = JSON.parse(readFileSync(timingsFile, "utf8")) as TimingReport;
   const clean = path.join(root, "clean", "_site");
-  // Its own empty search cache: the clean build shares nothing with the republish.
+  // Its own empty caches: the clean build shares nothing with the republish.
   await measure(tsx, [...build, "--output", clean, "--full"], {
     cwd: projectDir,
-    env: { SEARCH_CACHE_DIR: mkdtempSync(path.join(root, "clean-search-cache-")) },
+    env: {
+      SEARCH_CACHE_DIR: mkdtempSync(path.join(root, "clean-search-cache-")),
+      CONTENT_CACHE_DIR: mkdtempSync(path.join(root, "clean-content-cache-")),
+    },
   });
   const differences = differingFiles(output, clean);
   rmSync(path.dirname(clean), { recursive: true, force: true });

@@ -97,10 +97,11 @@ async function build(content: string): Promise<BuildFigures> {
     ["scripts/build.ts", "--input", content, "--output", output],
     {
       cwd: projectDir,
-      // A cold index: an empty cache of partial indexes, beside the generated content.
+      // A cold index: empty caches of partial indexes and of loaded articles, beside the generated content.
       env: {
         ...process.env,
         SEARCH_CACHE_DIR: mkdtempSync(path.join(path.dirname(content), "search-cache-")),
+        CONTENT_CACHE_DIR: mkdtempSync(path.join(path.dirname(content), "content-cache-")),
       },
       stdio: ["ignore", "pipe", "inherit"],
     },
