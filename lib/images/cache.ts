@@ -22,9 +22,13 @@ const settingsHash = createHash("sha256")
   .digest("hex")
   .slice(0, 8);
 
-/** The cache key of a source: 16 hex of its SHA-256, then the settings hash. */
-export function cacheKey(source: Buffer): string {
-  return `${createHash("sha256").update(source).digest("hex").slice(0, 16)}-${settingsHash}`;
+/**
+ * The cache key of a source: 16 hex of its SHA-256, then the settings hash. Hashed in libuv's thread pool (WebCrypto) rather than on the calling thread: a build
+ * hashes every photo of the archive, and the thread that renders pages should not wait for it.
+ */
+export async function sourceKey(source: Buffer<ArrayBuffer>): Promise<string> {
+  const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", source)).toString("hex");
+  return `${sha256.slice(0, 16)}-${settingsHash}`;
 }
 
 /** A finished entry: what the markup needs, and each file's size and hash. */

@@ -6,11 +6,12 @@
  * across cores, while one photo on two libvips threads is well short of twice as fast; and a libvips
  * default of "all cores" per operation times several operations at once would oversubscribe the CPU.
  */
-import { copyFileSync, constants, linkSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, constants, linkSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { ImageCache, cacheKey, type CacheEntry } from "./cache.ts";
+import { ImageCache, sourceKey, type CacheEntry } from "./cache.ts";
 import { decode, encodeAll, type EncodedImage } from "./encode.ts";
 import { Pool } from "./pool.ts";
 import type { PlacedImage } from "./markup.ts";
@@ -23,6 +24,9 @@ export interface PipelineOptions {
   /** Simultaneous sharp operations; defaults to the machine's cores. */
   readonly concurrency?: number;
 }
+
+/** What one source content came to in this build: its entry, or why it could not be decoded. */
+type EntryResult = { readonly entry: CacheEntry; readonly madeNow: boolean } | { readonly failure: string };
 
 export interface PreparedImage {
   readonly key: string;
@@ -48,6 +52,8 @@ export class ImagePipeline {
   private prepared = new Map<string, PreparedImage>();
   private failures = new Map<string, string>();
   private outputs = new Map<string, string>();
+  /** This build's entries by cache key (see `entryFor`). */
+  private entries = new Map<string, Promise<EntryResult>>();
   private priority = 0;
 
   constructor(options: PipelineOptions) {
@@ -62,6 +68,7 @@ export class ImagePipeline {
     this.prepared.clear();
     this.failures.clear();
     this.outputs.clear();
+    this.entries.clear();
   }
 
   /**
@@ -79,38 +86,72 @@ export class ImagePipeline {
   private async prepareOne(file: string, share: boolean): Promise<void> {
     const done = this.prepared.get(file);
     if (done && (done.manifest.share || !share)) return;
-    let source: Buffer;
+    let source: Buffer<ArrayBuffer>;
+    let key: string;
     try {
-      source = readFileSync(file);
+      source = await readFile(file);
+      key = await sourceKey(source);
     } catch (error) {
       this.failures.set(file, error instanceof Error ? error.message : String(error));
       return;
     }
-    const key = cacheKey(source);
-    const found = this.cache.read(key);
-    let cached = found?.entry;
-    const damage = found?.damage ?? (cached && (await this.cache.verify(key, cached)));
-    if (damage !== undefined) {
-      console.warn(
-        `Bộ đệm ảnh hỏng (${damage}): mã hóa lại ${path.relative(process.cwd(), file)} ` +
-          `(image cache entry ${key} damaged, encoding again)`,
-      );
-      this.cache.discard(key);
-      this.stats.repaired++;
-      cached = undefined;
-    }
-    if (cached && (cached.share || !share)) {
-      this.stats.cached++;
-      this.prepared.set(file, { key, manifest: cached });
+    const result = await this.entryFor(key, file, source, share);
+    if ("failure" in result) {
+      this.failures.set(file, result.failure);
       return;
     }
+    if (result.madeNow) this.stats.encoded++;
+    else this.stats.cached++;
+    this.prepared.set(file, { key, manifest: result.entry });
+  }
+
+  /**
+   * The cache entry of one source content, read, checked or encoded once per build however many
+   * files hold that content (the same photo in several articles): each use waits for the first,
+   * and two encodes never write one entry folder at the same time. `madeNow` is true for the
+   * first use of an entry this build encoded, so `stats.encoded` counts encodes.
+   */
+  private entryFor(key: string, file: string, source: Buffer, share: boolean): Promise<EntryResult> {
+    const before = this.entries.get(key);
+    const next = (before ?? Promise.resolve(undefined)).then(async (known): Promise<EntryResult> => {
+      const reused = known && { ...known, madeNow: false };
+      if (reused && ("failure" in reused || reused.entry.share || !share)) return reused;
+      return this.loadOrEncode(key, file, source, share, reused?.entry);
+    });
+    this.entries.set(key, next);
+    return next;
+  }
+
+  /** Reads and checks the cache entry of `key` (unless this build has it: `known`), encoding what it lacks. */
+  private async loadOrEncode(
+    key: string,
+    file: string,
+    source: Buffer,
+    share: boolean,
+    known: CacheEntry | undefined,
+  ): Promise<EntryResult> {
+    let cached = known;
+    if (cached === undefined) {
+      const found = this.cache.read(key);
+      cached = found?.entry;
+      const damage = found?.damage ?? (cached && (await this.cache.verify(key, cached)));
+      if (damage !== undefined) {
+        console.warn(
+          `Bộ đệm ảnh hỏng (${damage}): mã hóa lại ${path.relative(process.cwd(), file)} ` +
+            `(image cache entry ${key} damaged, encoding again)`,
+        );
+        this.cache.discard(key);
+        this.stats.repaired++;
+        cached = undefined;
+      }
+    }
+    if (cached && (cached.share || !share)) return { entry: cached, madeNow: false };
     const priority = this.priority++;
     let raw: Awaited<ReturnType<typeof decode>>;
     try {
       raw = await this.pool.run(priority, () => decode(source));
     } catch (error) {
-      this.failures.set(file, error instanceof Error ? error.message : String(error));
-      return;
+      return { failure: error instanceof Error ? error.message : String(error) };
     }
     const made = await encodeAll(
       raw,
@@ -123,8 +164,7 @@ export class ImagePipeline {
       ? { ...cached, share: true, files: { ...cached.files, ...made.files } }
       : { ...made.image, files: made.files };
     this.cache.commit(key, entry);
-    this.stats.encoded++;
-    this.prepared.set(file, { key, manifest: entry });
+    return { entry, madeNow: true };
   }
 
   get(file: string): PreparedImage | undefined {

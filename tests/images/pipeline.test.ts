@@ -126,6 +126,20 @@ describe("the image pipeline (real sharp)", () => {
     expect(await run()).toMatchObject({ encoded: 1, cached: 1 });
   });
 
+  it("encodes a photo that several articles hold (same bytes, other files) once per build", async () => {
+    const bytes = await plainJpeg(800, 600, "#2a7f62");
+    const files = ["mot", "hai", "ba"].map((name) => path.join(root, `${name}-copy.jpg`));
+    for (const file of files) writeFileSync(file, bytes);
+    const pipeline = new ImagePipeline({ cacheDir: path.join(root, "copies-cache") });
+    await pipeline.prepare(files.map((file) => ({ path: file, share: true })));
+    expect(pipeline.stats).toMatchObject({ encoded: 1, cached: 2, repaired: 0 });
+    const keys = new Set(files.map((file) => pipeline.get(file)?.key));
+    expect(keys.size).toBe(1);
+    const entry = pipeline.cache.entryDir([...keys][0] as string);
+    expect(readdirSync(entry)).toContain("share.jpg");
+    expect(readdirSync(entry).filter((name) => name.endsWith(".part"))).toEqual([]);
+  });
+
   it("reports a file that is not an image instead of throwing", async () => {
     const file = path.join(root, "note.jpg");
     writeFileSync(file, "đây không phải ảnh");
