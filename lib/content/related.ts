@@ -18,15 +18,14 @@ export interface RelatedOptions {
   readonly window?: number;
 }
 
-function addToIndex(index: Map<string, Article[]>, key: string, article: Article): void {
-  const list = index.get(key);
-  if (list) list.push(article);
-  else index.set(key, [article]);
-}
-
 /**
  * Related articles for each article (by slug): scored by shared tags (2 each, compared by
- * `nameKey`) and shared category (1); ties go to the article closest in date. `articles` is newest first.
+ * `nameKey`) and shared category (1); ties go to the article closest in date, then to the slug
+ * first in plain string order. `articles` is newest first.
+ *
+ * Articles, tags and categories stand as numbers here and only the best `max` of each article's
+ * candidates are kept in order, not all of them sorted: this runs for every article of the archive
+ * in every build.
  */
 export function relatedArticles(
   articles: readonly Article[],
@@ -34,44 +33,88 @@ export function relatedArticles(
 ): Map<string, Article[]> {
   const max = options.max ?? 5;
   const window = options.window ?? 12;
-  const lists = new Map<string, Article[]>();
-  const tagKeys = new Map<string, Set<string>>();
-  for (const article of articles) {
-    const keys = new Set(article.tags.map(nameKey));
-    tagKeys.set(article.slug, keys);
-    for (const key of keys) addToIndex(lists, `t:${key}`, article);
-    addToIndex(lists, `c:${article.category.slug}`, article);
-  }
-  const positions = new Map<string, Map<string, number>>();
-  for (const [key, list] of lists) positions.set(key, new Map(list.map((a, i) => [a.slug, i])));
+  const ids = new Map<string, number>();
+  const idOf = (key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const keyOfTag = new Map<string, string>();
+  const tagKey = (tag: string): string => {
+    let key = keyOfTag.get(tag);
+    if (key === undefined) keyOfTag.set(tag, (key = nameKey(tag)));
+    return key;
+  };
+  // Each article's lists (its tags' lists, then its category's) and its place in each.
+  const lists: number[][] = [];
+  const tags: number[][] = [];
+  const category: number[] = [];
+  const time: number[] = [];
+  const places: { list: number[]; at: number }[][] = [];
+  articles.forEach((article, i) => {
+    const own = [...new Set(article.tags.map(tagKey))].map((key) => idOf(`t:${key}`));
+    category.push(idOf(`c:${article.category.slug}`));
+    tags.push(own);
+    time.push(article.date.instant.getTime());
+    places.push(
+      [...own, category[i] as number].map((id) => {
+        const list = (lists[id] ??= []);
+        list.push(i);
+        return { list, at: list.length - 1 };
+      }),
+    );
+  });
 
+  const seenBy = new Int32Array(articles.length).fill(-1);
   const result = new Map<string, Article[]>();
-  for (const article of articles) {
-    const own = tagKeys.get(article.slug) ?? new Set<string>();
-    const candidates = new Map<string, Article>();
-    for (const key of [...[...own].map((k) => `t:${k}`), `c:${article.category.slug}`]) {
-      const list = lists.get(key) ?? [];
-      const at = positions.get(key)?.get(article.slug) ?? 0;
-      for (let i = Math.max(0, at - window); i <= Math.min(list.length - 1, at + window); i++) {
-        const other = list[i] as Article;
-        if (other.slug !== article.slug) candidates.set(other.slug, other);
+  articles.forEach((article, i) => {
+    const own = tags[i] as number[];
+    const best: Scored[] = [];
+    for (const { list, at } of places[i] as { list: number[]; at: number }[]) {
+      for (let p = Math.max(0, at - window); p <= Math.min(list.length - 1, at + window); p++) {
+        const other = list[p] as number;
+        if (other === i || seenBy[other] === i) continue;
+        seenBy[other] = i;
+        let score = category[other] === category[i] ? 1 : 0;
+        for (const tag of tags[other] as number[]) if (own.includes(tag)) score += TAG_WEIGHT;
+        keepBest(best, max, {
+          article: articles[other] as Article,
+          score,
+          distance: Math.abs((time[other] as number) - (time[i] as number)),
+        });
       }
     }
-    const time = article.date.instant.getTime();
-    const scored = [...candidates.values()].map((other) => {
-      let score = other.category.slug === article.category.slug ? 1 : 0;
-      for (const key of tagKeys.get(other.slug) ?? []) if (own.has(key)) score += TAG_WEIGHT;
-      return { other, score, distance: Math.abs(other.date.instant.getTime() - time) };
-    });
-    // Plain string order for the last tie-break: localeCompare (ICU) here dominated the whole step.
-    const bySlug = (a: Article, b: Article): number => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-    scored.sort((a, b) => b.score - a.score || a.distance - b.distance || bySlug(a.other, b.other));
     result.set(
       article.slug,
-      scored.slice(0, max).map((s) => s.other),
+      best.map((s) => s.article),
     );
-  }
+  });
   return result;
+}
+
+interface Scored {
+  readonly article: Article;
+  readonly score: number;
+  readonly distance: number;
+}
+
+/** Higher score first, then closer in date, then plain string order of slugs (not ICU: it is hot). */
+function before(a: Scored, b: Scored): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  return a.article.slug < b.article.slug;
+}
+
+/** Inserts `item` into `best` (ordered by `before`) if it is among the first `max`. */
+function keepBest(best: Scored[], max: number, item: Scored): void {
+  if (max <= 0 || (best.length === max && !before(item, best[max - 1] as Scored))) return;
+  let at = Math.min(best.length, max - 1);
+  if (best.length < max) best.push(item);
+  while (at > 0 && before(item, best[at - 1] as Scored)) {
+    best[at] = best[at - 1] as Scored;
+    at--;
+  }
+  best[at] = item;
 }
 
 export interface Neighbours {
