@@ -39,12 +39,6 @@ export function relatedArticles(
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  const keyOfTag = new Map<string, string>();
-  const tagKey = (tag: string): string => {
-    let key = keyOfTag.get(tag);
-    if (key === undefined) keyOfTag.set(tag, (key = nameKey(tag)));
-    return key;
-  };
   // Each article's lists (its tags' lists, then its category's) and its place in each.
   const lists: number[][] = [];
   const tags: number[][] = [];
@@ -52,7 +46,7 @@ export function relatedArticles(
   const time: number[] = [];
   const places: { list: number[]; at: number }[][] = [];
   articles.forEach((article, i) => {
-    const own = [...new Set(article.tags.map(tagKey))].map((key) => idOf(`t:${key}`));
+    const own = [...new Set(article.tags.map(nameKey))].map((key) => idOf(`t:${key}`));
     category.push(idOf(`c:${article.category.slug}`));
     tags.push(own);
     time.push(article.date.instant.getTime());

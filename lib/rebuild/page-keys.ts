@@ -12,7 +12,7 @@
  * its body: a page never prints another article's body, while its title, date, summary or photo may.
  * Pages not listed here (home, index pages, feeds, sitemaps, search page, 404) are rendered every build.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Article } from "../content/article.ts";
 import type { Listings } from "../content/listings.ts";
 
@@ -38,9 +38,11 @@ export function pageKeys(inputs: PageKeyInputs): PageKeys {
   const shown = new Map<object, string>();
   for (const article of articles) {
     const images = inputs.imageKeys?.(article) ?? [];
-    own.set(article, digest(JSON.stringify([article, images])));
-    const { body: _body, ...fields } = article;
-    shown.set(article, `article:${digest(JSON.stringify([fields, images]))}`);
+    const { body, ...fields } = article;
+    // Serialised once: the page itself adds its body to what other pages see of it.
+    const seen = JSON.stringify([fields, images]);
+    own.set(article, digest(`${seen}\0${JSON.stringify(body)}`));
+    shown.set(article, `article:${digest(seen)}`);
   }
   // Any article inside a page's data stands as its digest: a page's key follows the fields it may show.
   const serialise = (value: unknown): string =>
@@ -59,5 +61,5 @@ export function pageKeys(inputs: PageKeyInputs): PageKeys {
 }
 
 function digest(text: string): string {
-  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
+  return hash("sha256", text, "base64url").slice(0, 22);
 }

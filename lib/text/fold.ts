@@ -30,6 +30,20 @@ export function foldDiacritics(text: string): string {
  * @example nameKey("Hoà Bình") === nameKey("hòa bình")
  */
 export function nameKey(text: string): string {
+  let key = nameKeys.get(text);
+  if (key === undefined) {
+    // Bounded: names repeat (a few hundred tags, authors, units), other callers' texts may not.
+    if (nameKeys.size >= NAME_KEYS_KEPT) nameKeys.clear();
+    nameKeys.set(text, (key = foldTones(text)));
+  }
+  return key;
+}
+
+/** Folded names, by the text as given: every article's tags, author and unit are folded a few times a build. */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS_KEPT = 10_000;
+
+function foldTones(text: string): string {
   return text
     .normalize("NFC")
     .toLowerCase()
