@@ -6,10 +6,10 @@
  * across cores, while one photo on two libvips threads is well short of twice as fast; and a libvips
  * default of "all cores" per operation times several operations at once would oversubscribe the CPU.
  */
-import { copyFileSync, constants, linkSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import sharp from "sharp";
 import { ImageCache, sourceKey, type CacheEntry } from "./cache.ts";
 import { decode, encodeAll, type EncodedImage } from "./encode.ts";
@@ -212,52 +212,44 @@ export class ImagePipeline {
   }
 
   /**
-   * Copies this build's outputs from the cache into the site folder. Copies, not hard links: a link
-   * is the cache file itself, so a later change to the cache (a re-encode, a truncation, a tool
-   * rewriting it in place) would change the published site with it. `COPYFILE_FICLONE` makes the copy
-   * a reflink where the file system has them (Btrfs, XFS, APFS: shared blocks, copied on write, as fast
-   * as a link) and a plain kernel copy elsewhere. A file the version readers have now already holds is
-   * linked from there instead: published versions are never written again, so sharing storage between
-   * them is safe, and an unchanged archive costs no copy (docs/reliability.md has the measured cost).
+   * Copies this build's outputs from the cache into the site folder, on a worker thread
+   * (lib/images/publish-worker.mjs), so the build thread goes on with the search index meanwhile.
+   * Copies, not hard links: a link is the cache file itself. A file the version readers have now
+   * already holds is linked from there instead: published versions are never written again, so
+   * sharing storage between them is safe, and an unchanged archive costs no copy
+   * (docs/reliability.md has the measured cost). Resolves with the number of files.
    */
-  writeOutputs(siteDir: string): number {
-    const previous = latestVersionBeside(siteDir);
-    const made = new Set<string>();
-    for (const [url, cached] of this.outputs) {
-      const target = path.join(siteDir, url);
-      const dir = path.dirname(target);
-      if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-      made.add(dir);
-      publishFile(cached, target, previous === undefined ? undefined : path.join(previous, url));
-    }
-    return this.outputs.size;
+  writeOutputs(siteDir: string): Promise<number> {
+    const data: PublishWorkerData = {
+      siteDir,
+      previous: latestVersionBeside(siteDir),
+      outputs: [...this.outputs],
+    };
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(new URL("./publish-worker.mjs", import.meta.url), { workerData: data });
+      let answered = false;
+      worker.once("message", (answer: PublishAnswer) => {
+        answered = true;
+        if ("error" in answer) reject(Object.assign(new Error(answer.error.message), answer.error));
+        else resolve(answer.published);
+      });
+      worker.once("error", reject);
+      worker.once("exit", (code) => {
+        if (!answered) reject(new Error(`image outputs not written (worker exit ${code})`));
+      });
+    });
   }
 }
 
-/**
- * Publishes `cached` at `target`: a link to `published` (the same file in the previous version) when
- * that is whole, otherwise a copy. A file already there (a dev server's rebuild writes into the folder
- * it wrote before) is removed first rather than overwritten: opening it for writing would truncate
- * the cache file itself if it were a link to it.
- */
-function publishFile(cached: string, target: string, published?: string): void {
-  // The URL names the cache key, so the same URL in the previous version is the same image; the size
-  // check keeps a damaged copy there from being carried on.
-  if (published !== undefined) {
-    try {
-      if (statSync(published).size === statSync(cached).size) {
-        linkSync(published, target);
-        return;
-      }
-    } catch {
-      // Not in the previous version (a new photo), or already there (a rebuild): copy.
-    }
-  }
-  try {
-    copyFileSync(cached, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    rmSync(target, { force: true });
-    copyFileSync(cached, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
-  }
+/** What lib/images/publish-worker.mjs is started with. */
+export interface PublishWorkerData {
+  readonly siteDir: string;
+  /** The version readers have now, whose whole files are linked rather than copied again. */
+  readonly previous: string | undefined;
+  /** Site URL → cache file. */
+  readonly outputs: readonly (readonly [string, string])[];
 }
+
+type PublishAnswer =
+  | { readonly published: number }
+  | { readonly error: { message: string; code?: string; path?: string; syscall?: string } };

@@ -87,8 +87,10 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   /** `{{ article | thumbnailUrl }}`: the lead photo's smallest WebP, for search results ("" without one). */
   eleventyConfig.addFilter("thumbnailUrl", (article: Article) => articles.thumbnailUrl(article));
 
-  eleventyConfig.on("eleventy.after", () => {
-    const files = timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));
+  // Asynchronous: nothing after it reads the images, and Eleventy awaits every `eleventy.after`
+  // listener before the build is published; meanwhile the build thread indexes the search.
+  eleventyConfig.on("eleventy.after", async () => {
+    const files = await timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));
     const { encoded, cached, ms } = pipeline.stats;
     countStage("images encoded", encoded);
     countStage("images cached", cached);

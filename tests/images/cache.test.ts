@@ -150,7 +150,7 @@ describe("published image files", () => {
     // the site already published at the same moment.
     const { pipeline, placed, entry } = await placedAgain();
     const site = path.join(root, "site-copies");
-    expect(pipeline.writeOutputs(site)).toBeGreaterThan(3);
+    expect(await pipeline.writeOutputs(site)).toBeGreaterThan(3);
     const published = path.join(site, "img", "tin-tuc", "bai", `${placed.name}-720.${placed.hash}.avif`);
     const cached = path.join(entry, "720.avif");
     const before = readFileSync(published);
@@ -159,7 +159,7 @@ describe("published image files", () => {
     truncateSync(cached, 10);
     expect(readFileSync(published).equals(before)).toBe(true);
     // A dev server's rebuild writes again over the files it wrote before, without touching the cache.
-    expect(pipeline.writeOutputs(site)).toBeGreaterThan(3);
+    expect(await pipeline.writeOutputs(site)).toBeGreaterThan(3);
     expect(statSync(cached).size).toBe(10);
   });
 });
@@ -169,13 +169,13 @@ describe("published image files of a new site version", () => {
     const { pipeline, placed, entry } = await placedAgain();
     const versions = path.join(root, "versions");
     const previous = path.join(versions, "1000-1");
-    expect(pipeline.writeOutputs(previous)).toBeGreaterThan(3);
+    expect(await pipeline.writeOutputs(previous)).toBeGreaterThan(3);
     const name = (width: number, ext: string) =>
       path.join("img", "tin-tuc", "bai", `${placed.name}-${width}.${placed.hash}.${ext}`);
     // A damaged file in the previous version is not carried on: it is copied again from the cache.
     truncateSync(path.join(previous, name(360, "jpg")), 10);
     const staging = path.join(versions, "2000-1.building");
-    expect(pipeline.writeOutputs(staging)).toBeGreaterThan(3);
+    expect(await pipeline.writeOutputs(staging)).toBeGreaterThan(3);
     const whole = name(720, "avif");
     expect(statSync(path.join(staging, whole)).ino).toBe(statSync(path.join(previous, whole)).ino);
     expect(statSync(path.join(staging, whole)).ino).not.toBe(statSync(path.join(entry, "720.avif")).ino);
