@@ -93,7 +93,6 @@ async function build(options: BuildOptions): Promise<string> {
     return output;
   } catch (error) {
     // Published or not, `output` is whole; only the unfinished version is removed.
-    pages.abandon();
     if (staging !== undefined) removeQuietly(staging);
     throw diskErrorOf(error, output) ?? error;
   }

@@ -13,7 +13,7 @@
  * version than the one the output links to, another code key (lib/rebuild/code-key.ts), or a kept
  * page missing from the previous version (that page alone is rendered).
  */
-import { existsSync } from "node:fs";
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { currentVersion } from "../output/site-versions.ts";
@@ -21,7 +21,6 @@ import { countStage, timeStage } from "../timing.ts";
 import { codeKey } from "./code-key.ts";
 import { manifestFile, newManifest, readManifest, writeManifest, type PageManifest } from "./manifest.ts";
 import { pageKeys, type PageKeyInputs } from "./page-keys.ts";
-import { PageLinks } from "./link-pages.ts";
 import { pageFile, setPageSelector, type KeptPage, type PageSelection } from "./selection.ts";
 
 export interface RebuildOptions {
@@ -43,8 +42,9 @@ interface Previous {
 /** One build's page plan: open it before Eleventy starts, `register` it, `save` it once published. */
 export class PageRebuild {
   private keys: Record<string, string> = {};
+  private keep: readonly string[] = [];
   private kept: KeptPage[] = [];
-  private links: PageLinks | undefined;
+  private articleUrls = new Set<string>();
 
   private constructor(
     private readonly output: string,
@@ -75,19 +75,16 @@ export class PageRebuild {
     setPageSelector(eleventyConfig, {
       codeKey: this.codeKey,
       pageKey: (url) => this.keys[url],
-      select: (inputs) => this.select(inputs, outputDir(eleventyConfig)),
+      select: (inputs) => this.select(inputs),
       keptPages: () => this.kept,
     });
     // Registered before `.eleventy.ts`'s plugins and synchronous: the kept pages are in the output
     // before the post-build steps list it (`_headers`, aliases) or index it.
-    eleventyConfig.on("eleventy.after", () => this.finishLinks());
+    eleventyConfig.on("eleventy.after", () => this.link(outputDir(eleventyConfig)));
   }
 
-  /**
-   * Records every page's key, picks the pages whose key is new, and starts linking the others into
-   * `output` (lib/rebuild/link-pages.ts) while Eleventy renders these.
-   */
-  select(inputs: PageKeyInputs, output: string): PageSelection {
+  /** Records every page's key and picks the pages whose key is new. */
+  select(inputs: PageKeyInputs): PageSelection {
     const { articles, lists } = timeStage("page keys", () => pageKeys(inputs));
     this.keys = Object.fromEntries([...articles, ...lists]);
     const previous = this.previous;
@@ -98,18 +95,8 @@ export class PageRebuild {
           keep.add(url);
       }
     }
-    this.kept = [...keep].map((url) => ({
-      url,
-      file: path.join(output, pageFile(url)),
-      kind: articles.has(url) ? "article" : "list",
-      key: this.keys[url] as string,
-    }));
-    if (previous !== undefined && this.kept.length > 0)
-      this.links = PageLinks.start(
-        previous.dir,
-        output,
-        [...keep].map((url) => pageFile(url)),
-      );
+    this.keep = [...keep];
+    this.articleUrls = new Set(articles.keys());
     const selection = {
       articles: inputs.articles.filter((article) => !keep.has(article.url)),
       listPages: inputs.listings.listPages.filter((page) => !keep.has(page.url)),
@@ -125,23 +112,21 @@ export class PageRebuild {
     return selection;
   }
 
-  /** After a failed build: waits for the linking thread, so the unfinished version is removed after it, not under it. */
-  abandon(): void {
-    try {
-      this.finishLinks();
-    } catch {
-      // The build's own error is the one to report.
-    }
-  }
-
-  private finishLinks(): void {
-    const links = this.links;
-    this.links = undefined;
-    if (links === undefined) return;
-    countStage(
-      "pages kept",
-      timeStage("link kept pages", () => links.finish()),
-    );
+  private link(output: string): void {
+    const previous = this.previous;
+    if (previous === undefined) return;
+    const folders = new Set<string>();
+    this.kept = this.keep.map((url) => {
+      const relative = pageFile(url);
+      const target = path.join(output, relative);
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      linkOrCopy(path.join(previous.dir, relative), target);
+      const kind = this.articleUrls.has(url) ? "article" : "list";
+      return { url, file: target, kind, key: this.keys[url]! } as const;
+    });
+    countStage("pages kept", this.kept.length);
   }
 
   /** Records the published version's pages, for the next build. */
@@ -155,5 +140,16 @@ export class PageRebuild {
       // The site is published; without a manifest naming it, the next build is a full one.
       console.warn(`Không ghi được danh mục trang (page manifest not written): ${String(error)}`);
     }
+  }
+}
+
+/** A hard link; a copy (a clone where the file system can) where links are refused. */
+function linkOrCopy(source: string, target: string): void {
+  try {
+    linkSync(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK") throw error;
+    copyFileSync(source, target, constants.COPYFILE_FICLONE);
   }
 }
