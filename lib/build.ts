@@ -20,6 +20,7 @@ import { publishVersion, recoverOutput, stageVersion } from "./output/site-versi
 import { diskErrorOf } from "./output/disk-errors.ts";
 import { faultPoint } from "./output/fault-point.ts";
 import { PageRebuild } from "./rebuild/page-rebuild.ts";
+import { settleWrites } from "./output/pending-writes.ts";
 
 export interface BuildOptions {
   /** Content folder (articles and `_data`); defaults to `content/`. */
@@ -93,6 +94,7 @@ async function build(options: BuildOptions): Promise<string> {
     return output;
   } catch (error) {
     // Published or not, `output` is whole; only the unfinished version is removed.
+    await settleWrites();
     if (staging !== undefined) removeQuietly(staging);
     throw diskErrorOf(error, output) ?? error;
   }

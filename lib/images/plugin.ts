@@ -7,6 +7,7 @@
  * would be reused; it decodes the source again for each output; and the markup must know each
  * image's size before the (synchronous) Markdown renderer runs. sharp does all the work either way.
  */
+import { writingIntoVersion } from "../output/pending-writes.ts";
 import path from "node:path";
 import { contentDir, outputDir, type EleventyConfig } from "../eleventy.ts";
 import type { Article } from "../content/article.ts";
@@ -90,7 +91,9 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig, options: Im
   // Asynchronous: nothing after it reads the images, and Eleventy awaits every `eleventy.after`
   // listener before the build is published; meanwhile the build thread indexes the search.
   eleventyConfig.on("eleventy.after", async () => {
-    const files = await timeStage("images (write)", () => pipeline.writeOutputs(outputDir(eleventyConfig)));
+    const files = await timeStage("images (write)", () =>
+      writingIntoVersion(pipeline.writeOutputs(outputDir(eleventyConfig))),
+    );
     const { encoded, cached, ms } = pipeline.stats;
     countStage("images encoded", encoded);
     countStage("images cached", cached);

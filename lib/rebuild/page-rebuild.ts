@@ -13,7 +13,7 @@
  * version than the one the output links to, another code key (lib/rebuild/code-key.ts), or a kept
  * page missing from the previous version (that page alone is rendered).
  */
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { outputDir, type EleventyConfig } from "../eleventy.ts";
 import { currentVersion } from "../output/site-versions.ts";
@@ -21,6 +21,8 @@ import { countStage, timeStage } from "../timing.ts";
 import { codeKey } from "./code-key.ts";
 import { manifestFile, newManifest, readManifest, writeManifest, type PageManifest } from "./manifest.ts";
 import { pageKeys, type PageKeyInputs } from "./page-keys.ts";
+import { PageLinks } from "./link-pages.ts";
+import { writingIntoVersion } from "../output/pending-writes.ts";
 import { pageFile, setPageSelector, type KeptPage, type PageSelection } from "./selection.ts";
 
 export interface RebuildOptions {
@@ -42,9 +44,9 @@ interface Previous {
 /** One build's page plan: open it before Eleventy starts, `register` it, `save` it once published. */
 export class PageRebuild {
   private keys: Record<string, string> = {};
-  private keep: readonly string[] = [];
   private kept: KeptPage[] = [];
-  private articleUrls = new Set<string>();
+  private links: PageLinks | undefined;
+  private linked: Promise<void> | undefined;
 
   private constructor(
     private readonly output: string,
@@ -75,16 +77,19 @@ export class PageRebuild {
     setPageSelector(eleventyConfig, {
       codeKey: this.codeKey,
       pageKey: (url) => this.keys[url],
-      select: (inputs) => this.select(inputs),
+      select: (inputs) => this.select(inputs, outputDir(eleventyConfig)),
       keptPages: () => this.kept,
     });
-    // Registered before `.eleventy.ts`'s plugins and synchronous: the kept pages are in the output
-    // before the post-build steps list it (`_headers`, aliases) or index it.
-    eleventyConfig.on("eleventy.after", () => this.link(outputDir(eleventyConfig)));
+    // Eleventy awaits every `eleventy.after` listener before the build goes on to publish, and
+    // starts them all at once: the other post-build steps run while the links are made.
+    eleventyConfig.on("eleventy.after", () => this.finishLinks());
   }
 
-  /** Records every page's key and picks the pages whose key is new. */
-  select(inputs: PageKeyInputs): PageSelection {
+  /**
+   * Records every page's key, picks the pages whose key is new, and starts linking the others into
+   * `output` (lib/rebuild/link-pages.ts) while Eleventy renders these.
+   */
+  select(inputs: PageKeyInputs, output: string): PageSelection {
     const { articles, lists } = timeStage("page keys", () => pageKeys(inputs));
     this.keys = Object.fromEntries([...articles, ...lists]);
     const previous = this.previous;
@@ -95,8 +100,23 @@ export class PageRebuild {
           keep.add(url);
       }
     }
-    this.keep = [...keep];
-    this.articleUrls = new Set(articles.keys());
+    if (previous !== undefined) {
+      this.kept = [...keep].map((url) => ({
+        url,
+        source: path.join(previous.dir, pageFile(url)),
+        kind: articles.has(url) ? "article" : "list",
+        key: this.keys[url]!,
+      }));
+      if (keep.size > 0) {
+        const links = PageLinks.start(
+          previous.dir,
+          output,
+          [...keep].map((url) => pageFile(url)),
+        );
+        this.links = links;
+        void writingIntoVersion(links.finish()).catch(() => undefined);
+      }
+    }
     const selection = {
       articles: inputs.articles.filter((article) => !keep.has(article.url)),
       listPages: inputs.listings.listPages.filter((page) => !keep.has(page.url)),
@@ -112,21 +132,14 @@ export class PageRebuild {
     return selection;
   }
 
-  private link(output: string): void {
-    const previous = this.previous;
-    if (previous === undefined) return;
-    const folders = new Set<string>();
-    this.kept = this.keep.map((url) => {
-      const relative = pageFile(url);
-      const target = path.join(output, relative);
-      const folder = path.dirname(target);
-      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-      linkOrCopy(path.join(previous.dir, relative), target);
-      const kind = this.articleUrls.has(url) ? "article" : "list";
-      return { url, file: target, kind, key: this.keys[url]! } as const;
+  /** Waits for the kept pages' links; once, however often it is asked. */
+  private finishLinks(): Promise<void> {
+    const links = this.links;
+    if (links === undefined) return Promise.resolve();
+    this.linked ??= timeStage("link kept pages", () => links.finish()).then((count) => {
+      countStage("pages kept", count);
     });
-    countStage("pages kept", this.kept.length);
+    return this.linked;
   }
 
   /** Records the published version's pages, for the next build. */
@@ -140,16 +153,5 @@ export class PageRebuild {
       // The site is published; without a manifest naming it, the next build is a full one.
       console.warn(`Không ghi được danh mục trang (page manifest not written): ${String(error)}`);
     }
-  }
-}
-
-/** A hard link; a copy (a clone where the file system can) where links are refused. */
-function linkOrCopy(source: string, target: string): void {
-  try {
-    linkSync(source, target);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK") throw error;
-    copyFileSync(source, target, constants.COPYFILE_FICLONE);
   }
 }

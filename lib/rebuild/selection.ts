@@ -20,8 +20,11 @@ export interface PageSelection {
 /** A page kept from the previous version, as it stands in this build's output. */
 export interface KeptPage {
   readonly url: string;
-  /** Absolute path of its file in the output. */
-  readonly file: string;
+  /**
+   * Absolute path of its file in the previous version: the same bytes as its link in this build's
+   * output, and readable while the links are still being made (lib/rebuild/link-pages.ts).
+   */
+  readonly source: string;
   readonly kind: "article" | "list";
   /** Its page key (`page-keys.ts`), the same as when the previous version rendered it. */
   readonly key: string;
@@ -81,7 +84,7 @@ export async function* readPages<P extends KeptPage>(
   const reading = new Map<number, Promise<string>>();
   const read = (i: number): void => {
     const page = pages[i];
-    if (page && !reading.has(i)) reading.set(i, readFile(page.file, "utf8"));
+    if (page && !reading.has(i)) reading.set(i, readFile(page.source, "utf8"));
   };
   for (let i = 0; i < pages.length; i++) {
     for (let ahead = i; ahead < i + READ_AHEAD; ahead++) read(ahead);

@@ -23,6 +23,7 @@ import { pageMonth, pageRecord, periodParts, quarterOf, type PartPages, type Pag
 import type { CachedPage } from "./messages.ts";
 import type { TierManifest } from "./tiers.ts";
 import { mapLimit } from "./map-limit.ts";
+import { writingIntoVersion } from "../output/pending-writes.ts";
 import { PageRecordBook } from "./page-records.ts";
 import type { KeptPage, PageKeying } from "../rebuild/selection.ts";
 
@@ -157,15 +158,15 @@ export class SearchIndexer {
 
   /**
    * Checks cache entries against their manifests, a few at a time, before `write` needs them. Why:
-   * reading and hashing every file of an archive's partial indexes takes seconds, which libuv's
-   * threads can spend while the rendering thread is busy with pages.
+   * reading and hashing every file of an archive's partial indexes takes seconds, which the merge's
+   * thread can spend while the rendering thread is busy with pages.
    */
   private checkAhead(keys: readonly string[]): void {
     let next = 0;
     const run = (): Promise<void> | undefined => {
       const key = keys[next++];
       if (key === undefined || this.done) return undefined;
-      const check = this.cache.check(key);
+      const check = this.merge.check(this.cache.entryDir(key));
       this.checks.set(key, check);
       return check.then(run, run);
     };
@@ -179,7 +180,7 @@ export class SearchIndexer {
   addKept(page: KeptPage): boolean {
     const facts = this.book.get(page.url, page.key);
     if (!facts) return false;
-    this.place({ url: page.url, file: page.file, ...facts });
+    this.place({ url: page.url, file: page.source, ...facts });
     this.keptUnread++;
     return true;
   }
@@ -343,8 +344,12 @@ export class SearchIndexer {
       // Each Pagefind process ends before the merge's peak of memory.
       await Promise.all(this.indexers.map((indexer) => indexer.close()));
       tiers = await this.merge.finish();
-      await rm(outputPath, { recursive: true, force: true });
-      await moveFolder(path.join(this.workDir, "bundle"), outputPath);
+      await writingIntoVersion(
+        (async () => {
+          await rm(outputPath, { recursive: true, force: true });
+          await moveFolder(path.join(this.workDir, "bundle"), outputPath);
+        })(),
+      );
       await this.writeBook(parts);
       await this.cache.prune();
     } finally {
@@ -391,7 +396,7 @@ export class SearchIndexer {
     const ahead = this.checks.get(key);
     // Once only: an entry discarded and made again is checked anew.
     this.checks.delete(key);
-    const found = await (ahead ?? this.cache.check(key));
+    const found = await (ahead ?? this.merge.check(this.cache.entryDir(key)));
     if ("manifest" in found) await this.cache.markUsed(key);
     return found;
   }

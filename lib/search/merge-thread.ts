@@ -13,6 +13,7 @@ import type {
 } from "./messages.ts";
 import type { TierManifest } from "./tiers.ts";
 import { WorkerLink } from "./worker-link.ts";
+import type { Verified } from "./part-cache.ts";
 
 /** Page facts sent to the worker in one message. */
 const BATCH = 256;
@@ -20,6 +21,9 @@ const BATCH = 256;
 export class MergeThread {
   private readonly link: WorkerLink<MergeRequest, MergeAnswer>;
   private facts: PageFacts[] = [];
+  /** Checks asked and not yet answered, by entry folder: how to answer, and the answer to come. */
+  private readonly checking = new Map<string, (verified: Verified) => void>();
+  private readonly checks = new Map<string, Promise<Verified>>();
   /** Stores asked and not yet answered, by entry folder. */
   private readonly storing = new Map<
     string,
@@ -30,6 +34,13 @@ export class MergeThread {
     const module = new URL("./merge-worker.ts", import.meta.url).href;
     const workerData: TypeScriptWorkerData<MergeWorkerData> = { ...data, module };
     this.link = new WorkerLink(new URL("./typescript-worker.mjs", import.meta.url), workerData, (answer) => {
+      if (answer.kind === "checked") {
+        const waiting = this.checking.get(answer.entry);
+        this.checking.delete(answer.entry);
+        this.link.settle(1);
+        waiting?.(answer.verified);
+        return true;
+      }
       if (answer.kind !== "stored") return false;
       const waiting = this.storing.get(answer.entry);
       this.storing.delete(answer.entry);
@@ -41,6 +52,8 @@ export class MergeThread {
     this.link.onFailure(() => {
       for (const { reject } of this.storing.values()) reject(this.link.error!);
       this.storing.clear();
+      for (const waiting of this.checking.values()) waiting({ damage: String(this.link.error) });
+      this.checking.clear();
     });
   }
 
@@ -54,6 +67,22 @@ export class MergeThread {
       this.storing.set(entry, { resolve, reject });
       this.link.expect({ kind: "store", dir, entry, unmarked }, 1);
     });
+  }
+
+  /**
+   * Checks a cache entry against its manifest in the merge's thread. Why there: checking reads every
+   * file of the entry, and on the rendering thread each read would wait for Eleventy to let go of it.
+   */
+  check(entry: string): Promise<Verified> {
+    const asked = this.checks.get(entry);
+    if (asked) return asked;
+    const check = new Promise<Verified>((resolve) => {
+      this.checking.set(entry, resolve);
+      this.link.expect({ kind: "check", entry }, 1);
+    });
+    this.checks.set(entry, check);
+    void check.then(() => this.checks.delete(entry));
+    return check;
   }
 
   /** Tells the merge of a page (before the partial index holding it is taken over). */

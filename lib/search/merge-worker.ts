@@ -13,6 +13,7 @@ import { BundleMerger } from "./merge-index.ts";
 import type { MergeAnswer, MergeRequest, MergeWorkerData, TypeScriptWorkerData } from "./messages.ts";
 import { pageMonth } from "./parts.ts";
 import { storePart } from "./store-part.ts";
+import { verifyFolder } from "./part-cache.ts";
 import { splitByMonth, TIERS_FILE, type TierManifest } from "./tiers.ts";
 
 const port = parentPort;
@@ -42,6 +43,15 @@ let queue: Promise<void> = Promise.resolve();
 port.on("message", (request: MergeRequest) => {
   if (request.kind === "pages") {
     for (const page of request.pages) sorts.set(page.url, new Map(page.sorts));
+    return;
+  }
+  if (request.kind === "check") {
+    // Beside the queue, as stores: checks run while pages render.
+    verifyFolder(request.entry).then(
+      (verified) => reply({ kind: "checked", entry: request.entry, verified }),
+      (error: unknown) =>
+        reply({ kind: "checked", entry: request.entry, verified: { damage: messageOf(error) } }),
+    );
     return;
   }
   if (request.kind === "store") {

@@ -5,6 +5,7 @@
  * Each worker answers in the order it was asked (see `WorkerLink`); an answer with `error` fails the
  * request it answers.
  */
+import type { Verified } from "./part-cache.ts";
 import type { TierManifest } from "./tiers.ts";
 
 /** What every answer carries: its kind, and the error when the request failed. */
@@ -87,6 +88,8 @@ export type MergeRequest =
       readonly entry: string;
       readonly unmarked: readonly string[];
     }
+  /** Checks the cache entry at `entry` against its manifest (`part-cache.ts` `verifyFolder`). */
+  | { readonly kind: "check"; readonly entry: string }
   /** Facts of pages, sent before the merge. */
   | { readonly kind: "pages"; readonly pages: readonly PageFacts[] }
   /**
@@ -105,5 +108,7 @@ export type MergeAnswer =
       readonly pages?: readonly CachedPage[];
       readonly error?: string;
     }
+  /** For each `check`, as soon as it is done (checks run side by side). */
+  | { readonly kind: "checked"; readonly entry: string; readonly verified: Verified }
   | { readonly kind: "taken"; readonly error?: string }
   | { readonly kind: "finished"; readonly tiers?: TierManifest; readonly error?: string };

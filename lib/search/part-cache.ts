@@ -99,15 +99,6 @@ export class PartCache {
     );
   }
 
-  /**
-   * The manifest of an entry whose every file has its recorded size and SHA-256; `damage` says what
-   * is wrong otherwise. Changes nothing: a build
-   * may check an entry it ends up not using (`SearchIndexer` checks ahead).
-   */
-  check(key: string): Promise<Verified> {
-    return verifyFolder(this.entryDir(key));
-  }
-
   /** Marks an entry this build uses, so `prune` here and elsewhere keeps it. */
   async markUsed(key: string): Promise<void> {
     this.used.add(key);

@@ -16,7 +16,7 @@ export interface PageRecord {
    * index must be indexed again; it is then read from `file`.
    */
   readonly content?: Buffer;
-  /** The file of a kept page known from the book. */
+  /** The file of a kept page known from the book, in the previous version (lib/rebuild/selection.ts). */
   readonly file?: string;
   /** False for a page indexed as written, whose fragment must not be unmarked (`d-stroke.ts`). */
   readonly marked: boolean;
