@@ -17,7 +17,7 @@ export interface PageSelection {
   readonly listPages: readonly ListPageData[];
 }
 
-/** A page kept from the previous version, as it stands in this build's output. */
+/** A page this build keeps from the previous version instead of rendering it. */
 export interface KeptPage {
   readonly url: string;
   /**
@@ -43,7 +43,10 @@ export interface PageKeying {
 
 export interface PageSelector extends PageKeying {
   select(inputs: PageKeyInputs): PageSelection;
-  /** Pages linked into the output (complete once Eleventy's `eleventy.after` has begun). */
+  /**
+   * Pages this build keeps from the previous version: known once pages are selected, linked into the
+   * output by the time Eleventy's `eleventy.after` listeners have all finished.
+   */
   keptPages(): readonly KeptPage[];
 }
 
