@@ -3,7 +3,9 @@
  * (lib/rebuild/page-keys.ts) differs from the one recorded for the version the output links to now,
  * and links every other page's file from that version into the new one. Everything else (home,
  * indexes, feeds, sitemaps, `_redirects`, `_headers`, images, the search index) is made every build,
- * from all articles, as in a full build; the search index reads the kept pages from disk.
+ * from all articles, as in a full build; the search index takes the kept pages from the records the
+ * last build wrote of them (lib/search/page-records.ts). The links are made on a worker thread
+ * (link-pages.ts) and awaited before the version is published.
  *
  * Why hard links are safe: the new version is a fresh folder, and a kept page is never written by
  * the build that keeps it (Eleventy writes only the pages it renders), so no file of a version that

@@ -11,7 +11,7 @@
  * verified while the pages render.
  *
  * A missing file, one of other code or settings, or one that does not match its own checksum is no
- * book at all: every kept page is then read back, as before there was a book.
+ * book at all: every kept page is then read back from the previous version.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
